@@ -1,0 +1,127 @@
+"""Stamps every written row and appends a change-log entry for it, in the same transaction.
+
+A session opened by ``Database.write`` carries a ``WriteContext`` in ``session.info``; the hooks
+below read it. A session without one (``Database.read``) refuses to flush anything, so every
+write has to go through a service that opened a write session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from redpair_desktop.db.base import SoftDeletable, Tracked
+from redpair_desktop.db.models import ChangeLogEntry
+from redpair_desktop.domain.enums import ChangeAction
+from redpair_desktop.domain.ids import IdFactory, new_id
+
+WRITE_CONTEXT = "redpair.write_context"
+PENDING_LOG = "redpair.pending_log"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class WriteContext:
+    actor: str
+    device: str
+    id_factory: IdFactory = new_id
+    clock: Callable[[], datetime] = field(default=_utc_now)
+
+
+class ReadOnlySessionError(RuntimeError):
+    """A read session was asked to write: a programming error, not a user's."""
+
+
+def content_hash(row: Tracked) -> str:
+    """SHA-256 of the row's column values as canonical JSON (sorted keys, ISO dates)."""
+    mapper = inspect(type(row))
+    values = {column.key: _jsonable(getattr(row, column.key)) for column in mapper.column_attrs}
+    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _stamp_new(row: Tracked, context: WriteContext, now: datetime) -> None:
+    if row.id is None:
+        row.id = context.id_factory()
+    row.created_at = now
+    row.created_by = context.actor
+    row.created_device = context.device
+    _stamp_update(row, context, now)
+
+
+def _stamp_update(row: Tracked, context: WriteContext, now: datetime) -> None:
+    row.updated_at = now
+    row.updated_by = context.actor
+    row.updated_device = context.device
+
+
+def _action_for_dirty(row: Tracked) -> ChangeAction:
+    if isinstance(row, SoftDeletable):
+        history = inspect(row).attrs.deleted_at.history
+        if history.added and history.added[0] is not None:
+            return ChangeAction.DELETE
+    return ChangeAction.UPDATE
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, flush_context: object, instances: object) -> None:
+    context: WriteContext | None = session.info.get(WRITE_CONTEXT)
+    if context is None:
+        if session.new or session.dirty or session.deleted:
+            raise ReadOnlySessionError("writes must go through Database.write()")
+        return
+    now = context.clock()
+    pending: list[tuple[Tracked, ChangeAction]] = session.info.setdefault(PENDING_LOG, [])
+    for row in session.new:
+        if isinstance(row, Tracked):
+            _stamp_new(row, context, now)
+            pending.append((row, ChangeAction.INSERT))
+    for row in session.dirty:
+        if isinstance(row, Tracked) and session.is_modified(row, include_collections=False):
+            _stamp_update(row, context, now)
+            pending.append((row, _action_for_dirty(row)))
+    for row in session.deleted:
+        if isinstance(row, Tracked):
+            pending.append((row, ChangeAction.DELETE))
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, flush_context: object) -> None:
+    pending: list[tuple[Tracked, ChangeAction]] = session.info.pop(PENDING_LOG, [])
+    if not pending:
+        return
+    context: WriteContext = session.info[WRITE_CONTEXT]
+    now = context.clock()
+    entries = [
+        {
+            "id": new_id(),
+            "at": now,
+            "actor": context.actor,
+            "device": context.device,
+            "entity": row.__tablename__,
+            "entity_id": row.id,
+            "action": str(action),
+            "content_hash": content_hash(row),
+        }
+        for row, action in pending
+    ]
+    session.connection().execute(ChangeLogEntry.__table__.insert(), entries)

@@ -1,0 +1,1 @@
+"""Plain-Python core: identifiers, enumerations, rules and errors. No I/O, no Qt."""

@@ -1,0 +1,56 @@
+"""Codes stored in the database. Labels for people live in the services' label tables."""
+
+from enum import StrEnum
+
+
+class UnitKind(StrEnum):
+    COMPANY = "company"
+    HQ_DEPARTMENT = "hq_department"
+    URBAN_UNIT = "urban_unit"
+    COUNTY_COMPANY = "county_company"
+    SUPPLY_STATION = "supply_station"
+
+
+class BranchKind(StrEnum):
+    HQ_DEPARTMENT = "hq_department"
+    URBAN_UNIT = "urban_unit"
+    SUPPLY_STATION = "supply_station"
+
+    @property
+    def can_lead_pairing(self) -> bool:
+        return self is not BranchKind.SUPPLY_STATION
+
+
+class MemberCategory(StrEnum):
+    FULL = "full_member"  # 正式党员
+    PROBATIONARY = "probationary_member"  # 预备党员
+    ACTIVIST = "activist"  # 入党积极分子
+    MASSES = "masses"  # 群众
+
+    @property
+    def is_party_member(self) -> bool:
+        return self in (MemberCategory.FULL, MemberCategory.PROBATIONARY)
+
+
+class MemberStatus(StrEnum):
+    NORMAL = "normal"  # 正常
+    MOBILE = "mobile"  # 流动
+    LOST_CONTACT = "lost_contact"  # 失联
+    INACTIVE = "inactive"  # 停用
+
+    @property
+    def counts_as_staff(self) -> bool:
+        return self is not MemberStatus.INACTIVE
+
+
+class PairingStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    ENDED = "ended"
+
+
+class ChangeAction(StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"

@@ -1,0 +1,44 @@
+"""User settings kept as JSON in the data directory, with versioned upgrade steps."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from redpair_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from redpair_desktop.paths import SETTINGS_FILE
+
+SETTINGS_VERSION = 1
+
+
+@dataclass
+class Settings:
+    language: str = DEFAULT_LANGUAGE
+    window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """Read the settings; a missing or unreadable file gives the defaults."""
+    try:
+        raw = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    settings = Settings()
+    if raw.get("language") in LANGUAGES:
+        settings.language = raw["language"]
+    if isinstance(raw.get("window_geometry"), str):
+        settings.window_geometry = raw["window_geometry"]
+    return settings
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write atomically: a crash mid-write leaves the previous file intact."""
+    target = data_dir / SETTINGS_FILE
+    temporary = target.with_suffix(".json.tmp")
+    payload = {"version": SETTINGS_VERSION, **asdict(settings)}
+    temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(temporary, target)
