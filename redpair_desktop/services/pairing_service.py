@@ -13,6 +13,7 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.db.models import Branch, Pairing, Person
 from redpair_desktop.domain.enums import BranchKind, PairingStatus
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.pairing_rules import status_on
 from redpair_desktop.i18n import _
 
 
@@ -44,12 +45,7 @@ def add_pairing(
     if BranchKind(station.kind) is not BranchKind.SUPPLY_STATION:
         raise UserError(_("“{name}”不是供电所党支部。", name=station.short_name))
     ends_on = started_on.replace(year=started_on.year + years)
-    if started_on > today:
-        status = PairingStatus.PLANNED
-    elif ends_on <= today:
-        status = PairingStatus.COMPLETED
-    else:
-        status = PairingStatus.ACTIVE
+    status = status_on(PairingStatus.ACTIVE, started_on, ends_on, today)
     pairing = Pairing(
         lead_branch=lead,
         station_branch=station,
@@ -63,7 +59,9 @@ def add_pairing(
     return pairing
 
 
-def list_pairings(db: Database) -> list[PairingRow]:
+def list_pairings(db: Database, today: date | None = None) -> list[PairingRow]:
+    """The registry, newest first, each status as of ``today``."""
+    today = today or date.today()
     lead, station = aliased(Branch), aliased(Branch)
     with db.read() as session:
         rows = session.execute(

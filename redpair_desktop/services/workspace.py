@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import logging
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.domain.errors import DataDirError
 from redpair_desktop.domain.ids import new_id
 from redpair_desktop.i18n import _
-from redpair_desktop.paths import BACKUP_DIR, DATABASE_FILE, LOG_FILE, prepare_data_dir
+from redpair_desktop.paths import BACKUP_DIR, DATABASE_FILE, prepare_data_dir
 
 DEVICE_FILE = "device.json"
 
@@ -68,17 +67,6 @@ def device_id(data_dir: Path) -> str:
     except OSError as exc:
         raise DataDirError(_("无法写入“{path}”：{reason}", path=path, reason=exc)) from exc
     return identity
-
-
-def configure_logging(data_dir: Path) -> Path:
-    """Send log records (tracebacks included) to a file in the data directory."""
-    log_path = data_dir / LOG_FILE
-    handler = logging.FileHandler(log_path, encoding="utf-8", delay=True)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO)
-    return log_path
 
 
 def reset_database(workspace: Workspace) -> tuple[Workspace, Path]:

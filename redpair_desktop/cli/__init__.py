@@ -1,0 +1,1 @@
+"""The ``redpair`` command line: the same services as the window, without Qt."""

@@ -1,0 +1,52 @@
+"""What people read for each stored code, in the current language."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from redpair_desktop.domain.enums import (
+    BranchKind,
+    MemberCategory,
+    MemberStatus,
+    PairingStatus,
+    UnitKind,
+)
+from redpair_desktop.i18n import N_, _
+
+# Keyed by enum type first: codes of different enums may share a string (hq_department).
+_LABELS: dict[type[StrEnum], dict[str, str]] = {
+    UnitKind: {
+        UnitKind.COMPANY: N_("公司"),
+        UnitKind.HQ_DEPARTMENT: N_("本部部门"),
+        UnitKind.URBAN_UNIT: N_("城区支部单位"),
+        UnitKind.COUNTY_COMPANY: N_("县供电公司"),
+        UnitKind.SUPPLY_STATION: N_("基层供电所"),
+    },
+    BranchKind: {
+        BranchKind.HQ_DEPARTMENT: N_("本部部门党支部"),
+        BranchKind.URBAN_UNIT: N_("城区支部单位党支部"),
+        BranchKind.SUPPLY_STATION: N_("基层供电所党支部"),
+    },
+    MemberCategory: {
+        MemberCategory.FULL: N_("正式党员"),
+        MemberCategory.PROBATIONARY: N_("预备党员"),
+        MemberCategory.ACTIVIST: N_("入党积极分子"),
+        MemberCategory.MASSES: N_("群众"),
+    },
+    MemberStatus: {
+        MemberStatus.NORMAL: N_("正常"),
+        MemberStatus.MOBILE: N_("流动"),
+        MemberStatus.LOST_CONTACT: N_("失联"),
+        MemberStatus.INACTIVE: N_("停用"),
+    },
+    PairingStatus: {
+        PairingStatus.PLANNED: N_("计划中"),
+        PairingStatus.ACTIVE: N_("共建中"),
+        PairingStatus.COMPLETED: N_("已完成"),
+        PairingStatus.ENDED: N_("已终止"),
+    },
+}
+
+
+def label(code: StrEnum) -> str:
+    return _(_LABELS[type(code)][code])

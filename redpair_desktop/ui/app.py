@@ -1,0 +1,121 @@
+"""Entry point of ``redpair-desktop``: paint the window first, open the database after."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from redpair_desktop import APP_NAME, __version__
+from redpair_desktop.domain.errors import DataDirError
+from redpair_desktop.i18n import _, set_language
+from redpair_desktop.log_setup import configure_logging
+from redpair_desktop.paths import ENV_VAR, LOG_FILE, prepare_data_dir, resolve_data_dir
+from redpair_desktop.settings import Settings, load_settings, save_settings
+from redpair_desktop.ui.appearance import apply_appearance, register_fallback_font
+from redpair_desktop.ui.error_reporting import ErrorReporter
+from redpair_desktop.ui.main_window import MainWindow
+from redpair_desktop.ui.operations import DbRunner
+from redpair_desktop.ui.paint_probe import PaintProbe
+
+log = logging.getLogger(__name__)
+QT_LOCALES = {"zh_CN": "zh_CN", "en": "en"}
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="redpair-desktop", description=_("红心结对 桌面程序"))
+    parser.add_argument("--data-dir", help=_("数据目录（也可用环境变量 {var}）", var=ENV_VAR))
+    parser.add_argument("--version", action="version", version=f"redpair-desktop {__version__}")
+    probes = parser.add_mutually_exclusive_group()
+    probes.add_argument(
+        "--quit-after-first-paint", action="store_true", help=_("主窗口首次绘制后退出（用于测试）")
+    )
+    probes.add_argument(
+        "--quit-when-loaded", action="store_true", help=_("组织树显示数据后退出（用于测试）")
+    )
+    return parser.parse_args(argv)
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    """Qt's own dialogs and buttons (确定, 取消 …) in the interface language."""
+    QLocale.setDefault(QLocale(QT_LOCALES[language]))
+    translator = QTranslator(app)
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language != "en" and translator.load(f"qtbase_{language}", directory):
+        app.installTranslator(translator)
+
+
+class Application:
+    """Wires the window to the data directory; owns nothing a test cannot replace."""
+
+    def __init__(self, app: QApplication, data_dir: Path) -> None:
+        self.app = app
+        self.data_dir = data_dir
+        self.settings = load_settings(data_dir)
+        self.data_dir_error: DataDirError | None = None
+        try:
+            prepare_data_dir(data_dir)
+            configure_logging(data_dir)
+        except DataDirError as error:
+            self.data_dir_error = error
+        self.reporter = ErrorReporter(data_dir / LOG_FILE)
+        self.runner = DbRunner(self.reporter.report)
+        self.window = MainWindow(
+            data_dir=data_dir,
+            settings=self.settings,
+            runner=self.runner,
+            reporter=self.reporter,
+            save_settings=self.save_settings,
+        )
+        self.reporter.parent = self.window
+
+    def start(self) -> None:
+        """Show the window; once it has painted, load the rest."""
+        PaintProbe(self.window).painted.connect(self._on_window_painted)
+        self.window.show()
+
+    def _on_window_painted(self) -> None:
+        register_fallback_font()
+        if self.data_dir_error is not None:
+            self.window.show_open_failure(self.data_dir_error)
+            return
+        self.window.open_workspace()
+
+    def save_settings(self, settings: Settings) -> None:
+        try:
+            save_settings(self.data_dir, settings)
+        except OSError:
+            log.warning("could not save settings in %s", self.data_dir, exc_info=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    language = load_settings(data_dir).language
+    set_language(language)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_qt_translations(app, language)
+    apply_appearance(app)
+    application = Application(app, data_dir)
+    application.reporter.install_excepthook()
+    if args.quit_after_first_paint:
+        PaintProbe(application.window).painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    if args.quit_when_loaded:
+        application.window.tree_shown.connect(lambda: QTimer.singleShot(0, app.quit))
+    if args.quit_after_first_paint or args.quit_when_loaded:
+        application.window.open_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))
+    application.start()
+    code = app.exec()
+    application.window.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Every database call leaves the GUI thread through ``DbRunner.run``.
+
+The idea is Anki's ``QueryOp``/``CollectionOp``: one worker thread owns all database work (so
+calls never race each other or the GUI), the result comes back to the GUI thread by a queued
+signal, and failures reach a handler instead of vanishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+T = TypeVar("T")
+
+
+class DbRunner(QObject):
+    """Runs callables on a single worker thread and delivers results on the GUI thread."""
+
+    _delivered = Signal(object, object)  # (callback, argument)
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self, on_error: Callable[[BaseException], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redpair-db")
+        self._on_error = on_error
+        self._pending = 0
+        self._delivered.connect(self._on_delivered)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def run(
+        self,
+        operation: Callable[[], T],
+        on_success: Callable[[T], Any],
+        on_failure: Callable[[BaseException], Any] | None = None,
+    ) -> None:
+        """Run ``operation`` off the GUI thread; call back with its result or its error."""
+        self._set_pending(self._pending + 1)
+        failure = on_failure or self._on_error
+        future = self._executor.submit(operation)
+        future.add_done_callback(lambda done: self._deliver(done, on_success, failure))
+
+    def _deliver(self, future: Future, on_success: Callable, on_failure: Callable) -> None:
+        # Runs on the worker thread: hand over to the GUI thread by signal.
+        error = future.exception()
+        if error is None:
+            self._delivered.emit(on_success, future.result())
+        else:
+            self._delivered.emit(on_failure, error)
+
+    def _on_delivered(self, callback: Callable[[Any], Any], argument: object) -> None:
+        self._set_pending(self._pending - 1)
+        callback(argument)
+
+    def _set_pending(self, value: int) -> None:
+        was_busy, self._pending = self._pending > 0, value
+        if was_busy != (value > 0):
+            self.busy_changed.emit(value > 0)
+
+    def shutdown(self) -> None:
+        """Wait for the running operation (never cut a transaction short), then stop."""
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,39 @@
+"""设置: interface language and where the data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from redpair_desktop.i18n import LANGUAGES, _
+
+
+class SettingsPage(QWidget):
+    language_chosen = Signal(str)
+
+    def __init__(self, language: str, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_settings")
+        title = QLabel(_("设置"))
+        title.setObjectName("pageTitle")
+        self.language = QComboBox(objectName="languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(language))
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        self.restart_note = QLabel(objectName="restartNote")
+        data_dir_label = QLabel(str(data_dir), objectName="dataDirLabel")
+        form = QFormLayout()
+        form.addRow(_("界面语言"), self.language)
+        form.addRow("", self.restart_note)
+        form.addRow(_("数据目录"), data_dir_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _on_language_changed(self, index: int) -> None:
+        self.restart_note.setText(_("已保存。重新启动程序后生效。"))
+        self.language_chosen.emit(self.language.itemData(index))

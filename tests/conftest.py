@@ -1,0 +1,60 @@
+"""Shared fixtures: real database files in temporary data directories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from redpair_desktop.i18n import DEFAULT_LANGUAGE, set_language  # noqa: E402
+from redpair_desktop.paths import DATABASE_FILE  # noqa: E402
+from redpair_desktop.services.demo_service import load_demo  # noqa: E402
+from redpair_desktop.services.workspace import Workspace, open_workspace  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _source_language():
+    """Every test starts in Simplified Chinese, whatever the previous one switched to."""
+    set_language(DEFAULT_LANGUAGE)
+    yield
+    set_language(DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test session; tests get their own copy."""
+    directory = tmp_path_factory.mktemp("demo-template")
+    workspace = open_workspace(directory)
+    load_demo(workspace)
+    workspace.close()
+    return directory / DATABASE_FILE
+
+
+@pytest.fixture
+def demo_data_dir(data_dir: Path, demo_template: Path) -> Path:
+    data_dir.mkdir()
+    shutil.copyfile(demo_template, data_dir / DATABASE_FILE)
+    return data_dir
+
+
+@pytest.fixture
+def demo_workspace(demo_data_dir: Path):
+    workspace: Workspace = open_workspace(demo_data_dir)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def workspace(data_dir: Path):
+    workspace = open_workspace(data_dir)
+    yield workspace
+    workspace.close()

@@ -1,0 +1,140 @@
+"""The database file: created, reopened, refused when damaged, newer or foreign."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from redpair_desktop.db.audit import ReadOnlySessionError, content_hash
+from redpair_desktop.db.migrate import head_revision
+from redpair_desktop.db.models import ChangeLogEntry, OrgUnit
+from redpair_desktop.db.schema import SCHEMA_HEAD
+from redpair_desktop.domain.enums import UnitKind
+from redpair_desktop.domain.errors import IntegrityProblem, NewerSchemaError, UserError
+from redpair_desktop.paths import DATABASE_FILE
+from redpair_desktop.services.org_service import add_unit, create_company
+from redpair_desktop.services.workspace import open_workspace
+
+
+def test_schema_head_constant_matches_the_newest_migration():
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_new_database_uses_wal_full_sync_and_foreign_keys(workspace):
+    with workspace.db.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 5000
+    assert workspace.db.schema_revision() == SCHEMA_HEAD
+
+
+def test_written_rows_survive_closing_and_reopening(data_dir):
+    workspace = open_workspace(data_dir)
+    company_id = create_company(workspace.db, "国网咸宁供电公司")
+    workspace.close()
+
+    reopened = open_workspace(data_dir)
+    with reopened.db.read() as session:
+        unit = session.get(OrgUnit, company_id)
+        assert unit.name == "国网咸宁供电公司"
+        assert unit.kind == UnitKind.COMPANY
+        assert unit.id.version == 7
+        assert unit.created_by == reopened.db.actor
+        assert unit.created_device == reopened.db.device
+    reopened.close()
+
+
+def test_every_write_appends_a_change_log_entry_with_the_content_hash(workspace):
+    company_id = create_company(workspace.db, "国网咸宁供电公司")
+    with workspace.db.write() as session:
+        session.get(OrgUnit, company_id).description = "公司本部"
+    with workspace.db.read() as session:
+        entries = session.scalars(
+            select(ChangeLogEntry).where(ChangeLogEntry.entity_id == company_id)
+        ).all()
+        unit = session.get(OrgUnit, company_id)
+        assert [e.action for e in entries] == ["insert", "update"]
+        assert entries[-1].content_hash == content_hash(unit)
+        assert entries[0].content_hash != entries[-1].content_hash
+
+
+def test_the_change_log_refuses_updates_and_deletes(workspace):
+    create_company(workspace.db, "国网咸宁供电公司")
+    with workspace.db.engine.begin() as connection:
+        with pytest.raises(Exception, match="append-only"):
+            connection.execute(text("UPDATE change_log SET actor = 'someone else'"))
+    with workspace.db.engine.begin() as connection:
+        with pytest.raises(Exception, match="append-only"):
+            connection.execute(text("DELETE FROM change_log"))
+
+
+def test_a_read_session_cannot_write(workspace):
+    with pytest.raises(ReadOnlySessionError):
+        with workspace.db.read() as session:
+            add_unit(session, name="不该写入", kind=UnitKind.COMPANY)
+            session.flush()
+
+
+def test_a_failed_write_leaves_nothing_behind(workspace):
+    with pytest.raises(IntegrityError):
+        with workspace.db.write() as session:
+            add_unit(session, name="甲", kind=UnitKind.COMPANY)
+            session.flush()
+            session.execute(text("INSERT INTO org_unit (id) VALUES (NULL)"))
+    with workspace.db.read() as session:
+        assert session.scalars(select(OrgUnit)).all() == []
+        assert session.scalars(select(ChangeLogEntry)).all() == []
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(data_dir):
+    open_workspace(data_dir).close()
+    path = data_dir / DATABASE_FILE
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="较新版本"):
+        open_workspace(data_dir)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(data_dir):
+    data_dir.mkdir()
+    path = data_dir / DATABASE_FILE
+    path.write_bytes(b"PK\x03\x04 this is a zip file, not a database" * 100)
+    with pytest.raises(IntegrityProblem, match="已损坏"):
+        open_workspace(data_dir)
+    assert path.read_bytes().startswith(b"PK")
+
+
+def test_damaged_pages_are_found_at_open(demo_data_dir):
+    path = demo_data_dir / DATABASE_FILE
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, page * 40, page):
+        data[offset : offset + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+    with pytest.raises(IntegrityProblem):
+        open_workspace(demo_data_dir)
+
+
+def test_another_programs_database_is_refused(data_dir):
+    data_dir.mkdir()
+    with sqlite3.connect(data_dir / DATABASE_FILE) as connection:
+        connection.execute("CREATE TABLE songs (title TEXT)")
+    with pytest.raises(UserError, match="其他程序"):
+        open_workspace(data_dir)
+
+
+def test_backup_copies_the_whole_database(demo_workspace, tmp_path):
+    backup = demo_workspace.db.backup_to(tmp_path / "backups", reason="test")
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stations = connection.execute(
+            "SELECT count(*) FROM org_unit WHERE kind = 'supply_station'"
+        ).fetchone()[0]
+    assert stations == 66
