@@ -13,6 +13,9 @@ def configure_logging(data_dir: Path) -> Path:
     handler = logging.FileHandler(log_path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    for previous in root.handlers[:]:
+        root.removeHandler(previous)
+        previous.close()
+    root.addHandler(handler)
     root.setLevel(logging.INFO)
     return log_path

@@ -10,10 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from redpair_desktop.i18n import DEFAULT_LANGUAGE, set_language  # noqa: E402
-from redpair_desktop.paths import DATABASE_FILE  # noqa: E402
-from redpair_desktop.services.demo_service import load_demo  # noqa: E402
-from redpair_desktop.services.workspace import Workspace, open_workspace  # noqa: E402
+from redpair_desktop.i18n import DEFAULT_LANGUAGE, set_language
+from redpair_desktop.paths import DATABASE_FILE
+from redpair_desktop.services.demo_service import load_demo
+from redpair_desktop.services.workspace import Workspace, open_workspace
 
 
 @pytest.fixture(autouse=True)

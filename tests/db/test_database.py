@@ -65,27 +65,22 @@ def test_every_write_appends_a_change_log_entry_with_the_content_hash(workspace)
 
 def test_the_change_log_refuses_updates_and_deletes(workspace):
     create_company(workspace.db, "国网咸宁供电公司")
-    with workspace.db.engine.begin() as connection:
-        with pytest.raises(Exception, match="append-only"):
-            connection.execute(text("UPDATE change_log SET actor = 'someone else'"))
-    with workspace.db.engine.begin() as connection:
-        with pytest.raises(Exception, match="append-only"):
-            connection.execute(text("DELETE FROM change_log"))
+    for statement in ("UPDATE change_log SET actor = 'someone else'", "DELETE FROM change_log"):
+        with workspace.db.engine.begin() as connection, pytest.raises(Exception, match="append"):
+            connection.execute(text(statement))
 
 
 def test_a_read_session_cannot_write(workspace):
-    with pytest.raises(ReadOnlySessionError):
-        with workspace.db.read() as session:
-            add_unit(session, name="不该写入", kind=UnitKind.COMPANY)
-            session.flush()
+    with pytest.raises(ReadOnlySessionError), workspace.db.read() as session:
+        add_unit(session, name="不该写入", kind=UnitKind.COMPANY)
+        session.flush()
 
 
 def test_a_failed_write_leaves_nothing_behind(workspace):
-    with pytest.raises(IntegrityError):
-        with workspace.db.write() as session:
-            add_unit(session, name="甲", kind=UnitKind.COMPANY)
-            session.flush()
-            session.execute(text("INSERT INTO org_unit (id) VALUES (NULL)"))
+    with pytest.raises(IntegrityError), workspace.db.write() as session:
+        add_unit(session, name="甲", kind=UnitKind.COMPANY)
+        session.flush()
+        session.execute(text("INSERT INTO org_unit (id) VALUES (NULL)"))
     with workspace.db.read() as session:
         assert session.scalars(select(OrgUnit)).all() == []
         assert session.scalars(select(ChangeLogEntry)).all() == []
