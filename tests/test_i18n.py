@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _messages_module():
-    spec = importlib.util.spec_from_file_location("i18n_messages", ROOT / "scripts" / "i18n_messages.py")
+    spec = importlib.util.spec_from_file_location(
+        "i18n_messages", ROOT / "scripts" / "i18n_messages.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -73,13 +73,18 @@ class Application:
             save_settings=self.save_settings,
         )
         self.reporter.parent = self.window
+        self.first_paint = PaintProbe(self.window)
 
     def start(self) -> None:
         """Show the window; once it has painted, load the rest."""
-        PaintProbe(self.window).painted.connect(self._on_window_painted)
+        self.first_paint.painted.connect(self._on_window_painted)
         self.window.show()
 
     def _on_window_painted(self) -> None:
+        # Queued, so that a quit requested at first paint (--quit-after-first-paint) comes first.
+        QTimer.singleShot(0, self._load)
+
+    def _load(self) -> None:
         register_fallback_font()
         if self.data_dir_error is not None:
             self.window.show_open_failure(self.data_dir_error)
@@ -106,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     application = Application(app, data_dir)
     application.reporter.install_excepthook()
     if args.quit_after_first_paint:
-        PaintProbe(application.window).painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        # Connected before start(), so the quit is queued before the database load.
+        application.first_paint.painted.connect(lambda: QTimer.singleShot(0, app.quit))
     if args.quit_when_loaded:
         application.window.tree_shown.connect(lambda: QTimer.singleShot(0, app.quit))
     if args.quit_after_first_paint or args.quit_when_loaded:

@@ -19,7 +19,9 @@ def redpair(*args: str, data_dir: Path | None = None) -> subprocess.CompletedPro
     if data_dir is not None:
         command += ["--data-dir", str(data_dir)]
     env = {**os.environ, "PYTHONWARNINGS": "error"}
-    return subprocess.run(command + list(args), capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        command + list(args), capture_output=True, text=True, env=env, check=False
+    )
 
 
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -45,7 +47,15 @@ def test_demo_then_info_reports_the_reference_case(data_dir):
 def test_the_options_may_follow_the_command(data_dir):
     redpair("demo", data_dir=data_dir)
     result = subprocess.run(
-        [sys.executable, "-m", "redpair_desktop.cli.main", "info", "--json", "--data-dir", str(data_dir)],
+        [
+            sys.executable,
+            "-m",
+            "redpair_desktop.cli.main",
+            "info",
+            "--json",
+            "--data-dir",
+            str(data_dir),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -154,5 +164,7 @@ def test_the_cli_never_imports_qt(data_dir):
         f"main(['--data-dir', {str(data_dir)!r}, 'info']); "
         "assert not [m for m in sys.modules if m.startswith('PySide6')]"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr

@@ -54,7 +54,15 @@ def test_every_section_can_be_visited(qtbot, open_app, demo_data_dir):
         assert window.pages.currentWidget().objectName() == f"page_{section.key}"
         assert window.pages.currentWidget().isVisible()
     texts = [navigation.item(row).text() for row in range(navigation.count())]
-    assert texts == ["组织与花名册", "结对与协议", "活动与承诺", "检查与巡视", "问题与帮扶", "统计", "设置"]
+    assert texts == [
+        "组织与花名册",
+        "结对与协议",
+        "活动与承诺",
+        "检查与巡视",
+        "问题与帮扶",
+        "统计",
+        "设置",
+    ]
 
 
 def test_the_pairing_registry_lists_46_pairings(qtbot, open_app, demo_data_dir):

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs everything, then runs the linters and the whole test suite headless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+exec .venv/bin/python -m pytest "$@"
