@@ -27,3 +27,24 @@ def upgrade_to_head(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def make_revision(message: str) -> Path:
+    """Developer tool: autogenerate the next migration by comparing the models with a scratch
+    database brought to head. Read and edit the result before committing it."""
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    from redpair_desktop.db.schema import SCHEMA_HEAD
+
+    next_id = f"{int(SCHEMA_HEAD) + 1:04d}"
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = create_engine(f"sqlite:///{scratch}/scratch.sqlite3")
+        upgrade_to_head(engine)
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            script = command.revision(config, message=message, autogenerate=True, rev_id=next_id)
+        engine.dispose()
+    return Path(script.path)

@@ -22,6 +22,7 @@ class SettingsPage(QWidget):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(language))
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language.currentIndexChanged.connect(self._on_language_changed)
         self.restart_note = QLabel(objectName="restartNote")
         data_dir_label = QLabel(str(data_dir), objectName="dataDirLabel")
@@ -31,6 +32,7 @@ class SettingsPage(QWidget):
         form.addRow(_("数据目录"), data_dir_label)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         layout.addLayout(form)
         layout.addStretch(1)
 
