@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redpair_desktop.db.audit import WRITE_CONTEXT, WriteContext
 from redpair_desktop.db.schema import SCHEMA_HEAD, schema_number
+from redpair_desktop.db.sqlite_peek import SQLITE_HEADER
 from redpair_desktop.domain.errors import (
     DataDirError,
     IntegrityProblem,
@@ -26,7 +27,6 @@ from redpair_desktop.domain.errors import (
 )
 from redpair_desktop.i18n import _
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 

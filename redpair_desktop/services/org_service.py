@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.database import Database
@@ -14,35 +14,8 @@ from redpair_desktop.domain.branch_rules import is_valid_seal_name
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
+from redpair_desktop.services.org_tree import BRANCHES_SQL, UNITS_SQL, OrgTree, tree_from_rows
 from redpair_desktop.services.roster_service import RosterCounts, roster_counts
-
-
-@dataclass(frozen=True)
-class UnitNode:
-    id: uuid.UUID
-    parent_id: uuid.UUID | None
-    name: str
-    kind: UnitKind
-
-
-@dataclass(frozen=True)
-class BranchItem:
-    id: uuid.UUID
-    unit_id: uuid.UUID
-    short_name: str
-    kind: BranchKind
-
-
-@dataclass(frozen=True)
-class OrgTree:
-    """Units in tree order (parents before children) and the branches hanging off them."""
-
-    units: list[UnitNode]
-    branches: list[BranchItem]
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.units
 
 
 @dataclass(frozen=True)
@@ -60,35 +33,9 @@ class BranchSummary:
 
 def load_org_tree(db: Database) -> OrgTree:
     with db.read() as session:
-        unit_rows = session.execute(
-            select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name, OrgUnit.kind)
-            .where(OrgUnit.deleted_at.is_(None))
-            .order_by(OrgUnit.sort_order, OrgUnit.name)
-        ).all()
-        branch_rows = session.execute(
-            select(Branch.id, Branch.unit_id, Branch.short_name, Branch.kind)
-            .where(Branch.deleted_at.is_(None))
-            .order_by(Branch.short_name)
-        ).all()
-    units = _parents_first(
-        [UnitNode(r.id, r.parent_id, r.name, UnitKind(r.kind)) for r in unit_rows]
-    )
-    branches = [BranchItem(r.id, r.unit_id, r.short_name, BranchKind(r.kind)) for r in branch_rows]
-    return OrgTree(units=units, branches=branches)
-
-
-def _parents_first(units: list[UnitNode]) -> list[UnitNode]:
-    children: dict[uuid.UUID | None, list[UnitNode]] = {}
-    for unit in units:
-        children.setdefault(unit.parent_id, []).append(unit)
-    known = {unit.id for unit in units}
-    ordered: list[UnitNode] = []
-    stack = [u for u in units if u.parent_id is None or u.parent_id not in known][::-1]
-    while stack:
-        unit = stack.pop()
-        ordered.append(unit)
-        stack.extend(reversed(children.get(unit.id, [])))
-    return ordered
+        units = session.execute(text(UNITS_SQL)).all()
+        branches = session.execute(text(BRANCHES_SQL)).all()
+    return tree_from_rows(units, branches)
 
 
 def branch_summary(db: Database, branch_id: uuid.UUID) -> BranchSummary:

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -18,10 +19,14 @@ from redpair_desktop.log_setup import configure_logging
 from redpair_desktop.paths import ENV_VAR, LOG_FILE, prepare_data_dir, resolve_data_dir
 from redpair_desktop.settings import Settings, load_settings, save_settings
 from redpair_desktop.ui.appearance import apply_appearance, register_fallback_font
+from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.error_reporting import ErrorReporter
 from redpair_desktop.ui.main_window import MainWindow
 from redpair_desktop.ui.operations import DbRunner
 from redpair_desktop.ui.paint_probe import PaintProbe
+
+if TYPE_CHECKING:
+    from redpair_desktop.services.org_tree import OrgTree
 
 log = logging.getLogger(__name__)
 QT_LOCALES = {"zh_CN": "zh_CN", "en": "en"}
@@ -65,10 +70,11 @@ class Application:
             self.data_dir_error = error
         self.reporter = ErrorReporter(data_dir / LOG_FILE)
         self.runner = DbRunner(self.reporter.report)
+        self.backend = Backend(self.runner, data_dir)
         self.window = MainWindow(
             data_dir=data_dir,
             settings=self.settings,
-            runner=self.runner,
+            backend=self.backend,
             reporter=self.reporter,
             save_settings=self.save_settings,
         )
@@ -76,20 +82,25 @@ class Application:
         self.first_paint = PaintProbe(self.window)
 
     def start(self) -> None:
-        """Show the window; once it has painted, load the rest."""
-        self.first_paint.painted.connect(self._on_window_painted)
+        """Show the window; once it has painted, show the tree; once that is on screen, open
+        the database fully. Each step is queued, so a quit asked for at a step comes first."""
+        self.first_paint.painted.connect(lambda: QTimer.singleShot(0, self._load))
+        self.window.tree_shown.connect(lambda: QTimer.singleShot(0, self.backend.open))
         self.window.show()
-
-    def _on_window_painted(self) -> None:
-        # Queued, so that a quit requested at first paint (--quit-after-first-paint) comes first.
-        QTimer.singleShot(0, self._load)
 
     def _load(self) -> None:
         register_fallback_font()
+        self.window.install_shortcuts()
         if self.data_dir_error is not None:
             self.window.show_open_failure(self.data_dir_error)
             return
-        self.window.open_workspace()
+        self.backend.peek_tree(self._on_tree_peeked)
+
+    def _on_tree_peeked(self, tree: OrgTree | None) -> None:
+        if tree is None:  # new, outdated or unreadable: the full open explains or migrates
+            self.window.org_page.load_tree()
+        else:
+            self.window.org_page.show_tree(tree)
 
     def save_settings(self, settings: Settings) -> None:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -59,11 +59,11 @@ class FirstRunPage(QWidget):
         empty_layout.addWidget(self.empty_button)
 
         layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(demo_box)
         layout.addWidget(empty_box)
+        layout.addStretch(1)
 
     def set_busy(self, busy: bool) -> None:
         self.demo_button.setEnabled(not busy)

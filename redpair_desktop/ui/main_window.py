@@ -1,12 +1,9 @@
-"""The main window: section navigation, the pages, menus and the status bar."""
+"""The main window: section navigation, the pages (built when first visited), menus, status."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,28 +19,14 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.i18n import _
 from redpair_desktop.settings import Settings
-from redpair_desktop.ui.about_dialog import show_about
+from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.error_reporting import ErrorReporter
-from redpair_desktop.ui.operations import DbRunner
 from redpair_desktop.ui.org_page import OrgPage
-from redpair_desktop.ui.pairings_page import PairingsPage
-from redpair_desktop.ui.planned_page import PlannedPage
-from redpair_desktop.ui.sections import SECTIONS
-from redpair_desktop.ui.settings_page import SettingsPage
-
-if TYPE_CHECKING:
-    from redpair_desktop.services.workspace import Workspace
-
-
-def services() -> ModuleType:
-    from redpair_desktop.ui import service_api
-
-    return service_api
+from redpair_desktop.ui.sections import SECTIONS, Section
 
 
 class MainWindow(QMainWindow):
     tree_shown = Signal()
-    workspace_opened = Signal()
     open_failed = Signal()
 
     def __init__(
@@ -51,7 +34,7 @@ class MainWindow(QMainWindow):
         *,
         data_dir: Path,
         settings: Settings,
-        runner: DbRunner,
+        backend: Backend,
         reporter: ErrorReporter,
         save_settings: Callable[[Settings], None],
     ) -> None:
@@ -60,37 +43,36 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("红心结对"))
         self.data_dir = data_dir
         self.settings = settings
-        self.runner = runner
+        self.backend = backend
         self.reporter = reporter
         self._save_settings = save_settings
-        self.workspace: Workspace | None = None
 
-        self.org_page = OrgPage()
-        self.pairings_page = PairingsPage()
-        self.settings_page = SettingsPage(settings.language, data_dir)
+        self.org_page = OrgPage(backend, reporter.report)
+        self.org_page.tree_shown.connect(self.tree_shown)
         self.pages = QStackedWidget(objectName="sectionPages")
+        self._built: dict[str, QWidget] = {"org": self.org_page}
         self.navigation = QListWidget(objectName="sectionList")
         for section in SECTIONS:
             self.navigation.addItem(_(section.title))
-            self.pages.addWidget(self._page_for(section.key))
+            self.pages.addWidget(self._built.get(section.key) or QWidget())
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self.setCentralWidget(self._central_widget())
         self.status = QLabel(str(data_dir))
         self.statusBar().addWidget(self.status)
         self._build_menus()
-        self._connect_pages()
         self._restore_geometry()
+        backend.opened.connect(self._on_backend_opened)
+        backend.open_failed.connect(self.show_open_failure)
         self.navigation.setCurrentRow(0)
 
     # --- construction -------------------------------------------------------------------
 
     def _central_widget(self) -> QWidget:
-        title = QLabel(_("红心结对"), objectName="appTitle")
         side = QWidget(objectName="sideBar")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
-        side_layout.addWidget(title)
+        side_layout.addWidget(QLabel(_("红心结对"), objectName="appTitle"))
         side_layout.addWidget(self.navigation, 1)
         side.setFixedWidth(max(180, self.navigation.sizeHintForColumn(0) + 60))
         central = QWidget()
@@ -100,56 +82,65 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         return central
 
-    def _page_for(self, key: str) -> QWidget:
-        fixed = {
-            "org": self.org_page,
-            "pairings": self.pairings_page,
-            "settings": self.settings_page,
-        }
-        if key in fixed:
-            return fixed[key]
-        section = next(s for s in SECTIONS if s.key == key)
-        return PlannedPage(section)
-
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("文件(&F)"))
-        quit_action = QAction(_("退出(&X)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = QAction(_("退出(&X)"), self)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(_("帮助(&H)"))
         self.about_action = QAction(_("关于红心结对(&A)"), self)
         self.about_action.triggered.connect(self._on_about_triggered)
         help_menu.addAction(self.about_action)
 
-    def _connect_pages(self) -> None:
-        self.org_page.tree_shown.connect(self.tree_shown)
-        self.org_page.branch_selected.connect(self._on_org_branch_selected)
-        self.org_page.first_run.demo_requested.connect(self._on_first_run_demo_requested)
-        self.org_page.first_run.empty_requested.connect(self._on_first_run_empty_requested)
-        self.settings_page.language_chosen.connect(self._on_settings_language_chosen)
+    def install_shortcuts(self) -> None:
+        """Called after the first paint: the first shortcut set costs PySide6 ~30 ms."""
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
         if not (geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))):
             self.resize(1100, 720)
 
-    # --- workspace ----------------------------------------------------------------------
+    def _build_page(self, section: Section) -> QWidget:
+        """Pages other than the tree are built on first visit, keeping start-up light."""
+        if section.key == "pairings":
+            from redpair_desktop.ui.pairings_page import PairingsPage
 
-    def open_workspace(self) -> None:
-        """Open (create, migrate) the database off the GUI thread, then show the tree."""
-        data_dir = self.data_dir
-        self.runner.run(
-            lambda: services().open_workspace(data_dir),
-            self._on_workspace_opened,
-            self.show_open_failure,
-        )
+            return PairingsPage(self.backend)
+        if section.key == "settings":
+            from redpair_desktop.ui.settings_page import SettingsPage
 
-    def _on_workspace_opened(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        self.status.setText(_("数据库：{path}", path=workspace.database_path))
-        self.workspace_opened.emit()
-        self.reload_tree()
+            page = SettingsPage(self.settings.language, self.data_dir)
+            page.language_chosen.connect(self._on_settings_language_chosen)
+            return page
+        from redpair_desktop.ui.planned_page import PlannedPage
+
+        return PlannedPage(section)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The section's page, built if it was not yet."""
+        if key not in self._built:
+            row = next(i for i, s in enumerate(SECTIONS) if s.key == key)
+            placeholder = self.pages.widget(row)
+            page = self._build_page(SECTIONS[row])
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[key] = page
+        return self._built[key]
+
+    def select_section(self, key: str) -> None:
+        self.navigation.setCurrentRow(next(i for i, s in enumerate(SECTIONS) if s.key == key))
+
+    def _on_navigation_row_changed(self, row: int) -> None:
+        self.pages.setCurrentWidget(self.page(SECTIONS[row].key))
+
+    # --- database state -----------------------------------------------------------------
+
+    def _on_backend_opened(self, workspace: object) -> None:
+        self.status.setText(_("数据库：{path}", path=self.backend.workspace.database_path))
 
     def show_open_failure(self, error: BaseException) -> None:
         self.org_page.show_message(
@@ -158,65 +149,19 @@ class MainWindow(QMainWindow):
         self.reporter.report(error)
         self.open_failed.emit()
 
-    def reload_tree(self) -> None:
-        db = self.workspace.db
-        self.runner.run(lambda: services().load_org_tree(db), self.org_page.show_tree)
-
-    # --- navigation ---------------------------------------------------------------------
-
-    def select_section(self, key: str) -> None:
-        self.navigation.setCurrentRow(next(i for i, s in enumerate(SECTIONS) if s.key == key))
-
-    def _on_navigation_row_changed(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if SECTIONS[row].key == "pairings" and self.workspace is not None:
-            db = self.workspace.db
-            self.runner.run(lambda: services().list_pairings(db), self.pairings_page.show_pairings)
-
-    # --- page events --------------------------------------------------------------------
-
-    def _on_org_branch_selected(self, branch_id: uuid.UUID) -> None:
-        db = self.workspace.db
-        self.runner.run(
-            lambda: services().branch_summary(db, branch_id), self.org_page.show_summary
-        )
-
-    def _on_first_run_demo_requested(self) -> None:
-        workspace = self.workspace
-
-        def load() -> object:
-            services().load_demo(workspace)
-            return services().load_org_tree(workspace.db)
-
-        self.runner.run(load, self.org_page.show_tree, self._on_first_run_failed)
-
-    def _on_first_run_empty_requested(self, company: str) -> None:
-        workspace = self.workspace
-
-        def create() -> object:
-            services().create_company(workspace.db, company)
-            return services().load_org_tree(workspace.db)
-
-        self.runner.run(create, self.org_page.show_tree, self._on_first_run_failed)
-
-    def _on_first_run_failed(self, error: BaseException) -> None:
-        self.org_page.first_run.set_busy(False)
-        self.reporter.report(error)
+    # --- menus and settings -------------------------------------------------------------
 
     def _on_settings_language_chosen(self, language: str) -> None:
         self.settings.language = language
         self._save_settings(self.settings)
 
     def _on_about_triggered(self) -> None:
-        self.about_dialog = show_about(self, self.data_dir)
+        from redpair_desktop.ui.about_dialog import show_about
 
-    # --- closing ------------------------------------------------------------------------
+        self.about_dialog = show_about(self, self.data_dir)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry().toBase64().data().decode()
         self._save_settings(self.settings)
-        self.runner.shutdown()
-        if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
+        self.backend.close()
         super().closeEvent(event)

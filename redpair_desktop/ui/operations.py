@@ -40,12 +40,13 @@ class DbRunner(QObject):
         operation: Callable[[], T],
         on_success: Callable[[T], Any],
         on_failure: Callable[[BaseException], Any] | None = None,
-    ) -> None:
+    ) -> Future[T]:
         """Run ``operation`` off the GUI thread; call back with its result or its error."""
         self._set_pending(self._pending + 1)
         failure = on_failure or self._on_error
         future = self._executor.submit(operation)
         future.add_done_callback(lambda done: self._deliver(done, on_success, failure))
+        return future
 
     def _deliver(self, future: Future, on_success: Callable, on_failure: Callable) -> None:
         # Runs on the worker thread: hand over to the GUI thread by signal.

@@ -1,87 +1,134 @@
-"""组织与花名册: the organisation tree beside the selected branch's page."""
+"""组织与花名册: the organisation tree beside the selected branch's page.
+
+Until the data arrive the page is one label; the tree, the branch panel and the first-run page
+are built when first needed, so the window's first paint stays cheap (touching PySide6's ``Qt``
+namespace alone costs ~45 ms on a slow PC).
+"""
 
 from __future__ import annotations
 
-import uuid
-from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import _
-from redpair_desktop.ui.branch_panel import BranchPanel
-from redpair_desktop.ui.first_run_page import FirstRunPage
-from redpair_desktop.ui.org_tree_model import BRANCH_ID_ROLE, build_org_tree_model
+from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.paint_probe import PaintProbe
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
-    from redpair_desktop.services.org_service import BranchSummary, OrgTree
+    from PySide6.QtWidgets import QTreeView
 
-
-class _View(IntEnum):
-    MESSAGE = 0
-    FIRST_RUN = 1
-    BROWSER = 2
+    from redpair_desktop.services.org_tree import OrgTree
+    from redpair_desktop.ui.branch_panel import BranchPanel
+    from redpair_desktop.ui.first_run_page import FirstRunPage
+    from redpair_desktop.ui.org_tree_model import OrgTreeModel
 
 
 class OrgPage(QWidget):
-    branch_selected = Signal(uuid.UUID)
     tree_shown = Signal()  # the tree (or the first-run page) is on screen with the data
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Backend, report_error, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_org")
-        self.message = QLabel(_("正在打开数据库……"))
-        self.message.setObjectName("orgMessage")
+        self.backend = backend
+        self._report_error = report_error
+        self.message = QLabel(_("正在打开数据库……"), objectName="orgMessage")
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.first_run = FirstRunPage()
-
-        self.tree = QTreeView()
-        self.tree.setObjectName("orgTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.panel = BranchPanel()
-        browser = QSplitter()
-        browser.addWidget(self.tree)
-        browser.addWidget(self.panel)
-        browser.setStretchFactor(1, 1)
-        browser.setSizes([340, 560])
-
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.first_run)
-        self.stack.addWidget(browser)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self._first_run: FirstRunPage | None = None
+        self._browser: QWidget | None = None
+        self.tree: QTreeView | None = None
+        self.panel: BranchPanel | None = None
+        self.model: OrgTreeModel | None = None
+
+    # --- what the page shows ------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
-        self.stack.setCurrentIndex(_View.MESSAGE)
+        self.stack.setCurrentWidget(self.message)
+
+    def load_tree(self) -> None:
+        self.backend.call(lambda services, ws: services.load_org_tree(ws.db), self.show_tree)
 
     def show_tree(self, tree: OrgTree) -> None:
         if tree.is_empty:
-            self.first_run.set_busy(False)
-            self._announce_when_painted(self.first_run)
-            self.stack.setCurrentIndex(_View.FIRST_RUN)
+            page = self.first_run
+            page.set_busy(False)
+            self._show_and_announce(page, page)
             return
-        model = build_org_tree_model(tree)
-        self.tree.setModel(model)
+        from redpair_desktop.ui.org_tree_model import OrgTreeModel
+
+        self._ensure_browser()
+        self.model = OrgTreeModel(tree)
+        self.tree.setModel(self.model)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
         self.tree.expandToDepth(0)
-        self._announce_when_painted(self.tree.viewport())
-        self.stack.setCurrentIndex(_View.BROWSER)
+        self._show_and_announce(self._browser, self.tree.viewport())
 
-    def show_summary(self, summary: BranchSummary) -> None:
-        self.panel.show_summary(summary)
+    @property
+    def first_run(self) -> FirstRunPage:
+        if self._first_run is None:
+            from redpair_desktop.ui.first_run_page import FirstRunPage
 
-    def _announce_when_painted(self, widget: QWidget) -> None:
-        PaintProbe(widget).painted.connect(self.tree_shown)
+            self._first_run = FirstRunPage()
+            self._first_run.demo_requested.connect(self._on_first_run_demo_requested)
+            self._first_run.empty_requested.connect(self._on_first_run_empty_requested)
+            self.stack.addWidget(self._first_run)
+        return self._first_run
+
+    def _ensure_browser(self) -> None:
+        if self._browser is not None:
+            return
+        from PySide6.QtWidgets import QSplitter, QTreeView
+
+        from redpair_desktop.ui.branch_panel import BranchPanel
+
+        self.tree = QTreeView(objectName="orgTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.panel = BranchPanel()
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 560])
+        self._browser = splitter
+        self.stack.addWidget(splitter)
+
+    def _show_and_announce(self, page: QWidget, painted: QWidget) -> None:
+        PaintProbe(painted).painted.connect(self.tree_shown)
+        self.stack.setCurrentWidget(page)
+
+    # --- user actions -------------------------------------------------------------------
 
     def _on_tree_selection_changed(self, selected: QItemSelection, _deselected: object) -> None:
         indexes = selected.indexes()
-        branch_id = indexes[0].data(BRANCH_ID_ROLE) if indexes else None
+        branch_id = self.model.branch_id(indexes[0]) if indexes else None
         if branch_id is not None:
-            self.branch_selected.emit(branch_id)
+            self.backend.call(
+                lambda services, ws: services.branch_summary(ws.db, branch_id),
+                self.panel.show_summary,
+            )
+
+    def _on_first_run_demo_requested(self) -> None:
+        def load(services, workspace):
+            services.load_demo(workspace)
+            return services.load_org_tree(workspace.db)
+
+        self.backend.call(load, self.show_tree, self._on_first_run_failed)
+
+    def _on_first_run_empty_requested(self, company: str) -> None:
+        def create(services, workspace):
+            services.create_company(workspace.db, company)
+            return services.load_org_tree(workspace.db)
+
+        self.backend.call(create, self.show_tree, self._on_first_run_failed)
+
+    def _on_first_run_failed(self, error: BaseException) -> None:
+        self.first_run.set_busy(False)
+        self._report_error(error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,15 +17,19 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.backend import Backend
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.pairing_service import PairingRow
 
 
 class PairingsPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Reloads the registry each time the page is shown."""
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_pairings")
+        self.backend = backend
         title = QLabel(_("结对登记"))
         title.setObjectName("pageTitle")
         self.summary = QLabel(objectName="pairingSummary")
@@ -43,6 +47,10 @@ class PairingsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.backend.call(lambda services, ws: services.list_pairings(ws.db), self.show_pairings)
 
     def show_pairings(self, rows: list[PairingRow]) -> None:
         headers = [

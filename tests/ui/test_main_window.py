@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from redpair_desktop import __version__
+from redpair_desktop.i18n import set_language
 from redpair_desktop.paths import DATABASE_FILE
 from redpair_desktop.settings import load_settings
+from redpair_desktop.ui.app import install_qt_translations
 from redpair_desktop.ui.sections import SECTIONS
 from tests.ui.conftest import type_chinese, wait_idle
 
@@ -68,7 +70,7 @@ def test_every_section_can_be_visited(qtbot, open_app, demo_data_dir):
 def test_the_pairing_registry_lists_46_pairings(qtbot, open_app, demo_data_dir):
     application = open_app(demo_data_dir)
     application.window.select_section("pairings")
-    table = application.window.pairings_page.table
+    table = application.window.page("pairings").table
     qtbot.waitUntil(lambda: table.model() is not None and table.model().rowCount() == 46)
     rows = [
         [table.model().index(r, c).data() for c in range(table.model().columnCount())]
@@ -147,9 +149,9 @@ def test_about_shows_the_version_and_the_signature_note(qtbot, open_app, demo_da
 def test_language_choice_is_saved_for_the_next_start(qtbot, open_app, demo_data_dir):
     application = open_app(demo_data_dir)
     application.window.select_section("settings")
-    combo = application.window.settings_page.language
+    combo = application.window.page("settings").language
     combo.setCurrentIndex(combo.findData("en"))
-    assert "重新启动" in application.window.settings_page.restart_note.text()
+    assert "重新启动" in application.window.page("settings").restart_note.text()
     assert load_settings(demo_data_dir).language == "en"
 
 
@@ -177,3 +179,20 @@ def test_an_unexpected_error_shows_a_dialog_and_is_logged(qtbot, open_app, demo_
     dialog.close()
     log_text = (demo_data_dir / "redpair.log").read_text(encoding="utf-8")
     assert "boom in a worker" in log_text and "Traceback" in log_text
+
+
+def test_the_window_speaks_english_when_chosen(qtbot, open_app, demo_data_dir):
+    set_language("en")
+    application = open_app(demo_data_dir)
+    navigation = application.window.navigation
+    assert navigation.item(0).text() == "Organisation & rosters"
+    select_branch(qtbot, application, "大坪供电所党支部")
+    assert application.window.org_page.panel.staff.text() == "15"
+
+
+def test_qt_own_buttons_follow_the_language(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    install_qt_translations(qapp, "zh_CN")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.buttons()[0].text() == "取消"
