@@ -17,5 +17,6 @@ def configure_logging(data_dir: Path) -> Path:
         root.removeHandler(previous)
         previous.close()
     root.addHandler(handler)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # one line per plugin
     root.setLevel(logging.INFO)
     return log_path

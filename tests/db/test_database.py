@@ -133,3 +133,14 @@ def test_backup_copies_the_whole_database(demo_workspace, tmp_path):
             "SELECT count(*) FROM org_unit WHERE kind = 'supply_station'"
         ).fetchone()[0]
     assert stations == 66
+
+
+def test_the_migrations_build_exactly_what_the_models_declare(workspace):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from redpair_desktop.db.base import Base
+
+    with workspace.db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -13,6 +13,20 @@ branch_labels = None
 depends_on = None
 
 
+def _record_columns() -> list[sa.Column]:
+    """The key, stamps and soft-delete mark every withdrawable record carries."""
+    return [
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.Column("created_device", sa.String(length=64), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by", sa.String(length=64), nullable=False),
+        sa.Column("updated_device", sa.String(length=64), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+    ]
+
+
 def upgrade() -> None:
     op.create_table(
         "change_log",
@@ -36,14 +50,7 @@ def upgrade() -> None:
         sa.Column("parent_id", sa.Uuid(), nullable=True),
         sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("description", sa.Text(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.Column("created_device", sa.String(length=64), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_by", sa.String(length=64), nullable=False),
-        sa.Column("updated_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        *_record_columns(),
         sa.ForeignKeyConstraint(
             ["parent_id"], ["org_unit.id"], name=op.f("fk_org_unit_parent_id_org_unit")
         ),
@@ -64,14 +71,7 @@ def upgrade() -> None:
         sa.Column("category", sa.String(length=32), nullable=False),
         sa.Column("joined_party_on", sa.Date(), nullable=True),
         sa.Column("confirmed_on", sa.Date(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.Column("created_device", sa.String(length=64), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_by", sa.String(length=64), nullable=False),
-        sa.Column("updated_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        *_record_columns(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
@@ -92,14 +92,7 @@ def upgrade() -> None:
         sa.Column("unit_id", sa.Uuid(), nullable=False),
         sa.Column("secretary_id", sa.Uuid(), nullable=True),
         sa.Column("goal", sa.Text(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.Column("created_device", sa.String(length=64), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_by", sa.String(length=64), nullable=False),
-        sa.Column("updated_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        *_record_columns(),
         sa.ForeignKeyConstraint(
             ["secretary_id"], ["person.id"], name=op.f("fk_party_branch_secretary_id_person")
         ),
@@ -136,14 +129,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("started_on", sa.Date(), nullable=True),
         sa.Column("ended_on", sa.Date(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.Column("created_device", sa.String(length=64), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_by", sa.String(length=64), nullable=False),
-        sa.Column("updated_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        *_record_columns(),
         sa.ForeignKeyConstraint(
             ["branch_id"], ["party_branch.id"], name=op.f("fk_membership_branch_id_party_branch")
         ),
@@ -167,14 +153,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("lead_liaison_id", sa.Uuid(), nullable=True),
         sa.Column("station_liaison_id", sa.Uuid(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.Column("created_device", sa.String(length=64), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_by", sa.String(length=64), nullable=False),
-        sa.Column("updated_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        *_record_columns(),
         sa.ForeignKeyConstraint(
             ["lead_branch_id"],
             ["party_branch.id"],
