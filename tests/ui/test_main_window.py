@@ -196,3 +196,17 @@ def test_qt_own_buttons_follow_the_language(qapp):
     install_qt_translations(qapp, "zh_CN")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.buttons()[0].text() == "取消"
+
+
+def test_an_unusable_data_dir_is_explained_in_the_window(qtbot, qapp, tmp_path):
+    from redpair_desktop.ui.app import Application
+
+    missing = tmp_path / "unplugged" / "redpair"
+    application = Application(qapp, missing)
+    qtbot.addWidget(application.window)
+    with qtbot.waitSignal(application.window.open_failed, timeout=10000):
+        application.start()
+    assert "不存在" in application.window.org_page.message.text()
+    assert not missing.parent.exists()
+    application.reporter.last_dialog.close()
+    application.window.close()
