@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from redpair_desktop.cli.output import Output
 from redpair_desktop.i18n import _
-from redpair_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from redpair_desktop.services.workspace import Workspace
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

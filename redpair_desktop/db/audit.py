@@ -19,9 +19,10 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.base import SoftDeletable, Tracked
-from redpair_desktop.db.models import ChangeLogEntry
+from redpair_desktop.db.models import ChangeLogEntry, Person
 from redpair_desktop.domain.enums import ChangeAction
 from redpair_desktop.domain.ids import IdFactory, new_id
+from redpair_desktop.domain.pinyin_keys import name_keys
 
 WRITE_CONTEXT = "redpair.write_context"
 PENDING_LOG = "redpair.pending_log"
@@ -46,8 +47,13 @@ class ReadOnlySessionError(RuntimeError):
 def content_hash(row: Tracked) -> str:
     """SHA-256 of the row's column values as canonical JSON (sorted keys, ISO dates)."""
     mapper = inspect(type(row))
-    values = {column.key: _jsonable(getattr(row, column.key)) for column in mapper.column_attrs}
-    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return values_hash({column.key: getattr(row, column.key) for column in mapper.column_attrs})
+
+
+def values_hash(values: dict[str, Any]) -> str:
+    """The same hash for a row given as a dict of all its columns (bulk writes)."""
+    plain = {key: _jsonable(value) for key, value in values.items()}
+    canonical = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -57,6 +63,16 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
+
+
+def _fill_name_keys(row: Tracked) -> None:
+    """People are found by pinyin initials; the keys follow the name on every write."""
+    if isinstance(row, Person) and (row.name_initials is None or _name_changed(row)):
+        row.name_initials, row.name_pinyin = name_keys(row.name)
+
+
+def _name_changed(row: Person) -> bool:
+    return bool(inspect(row).attrs.name.history.added)
 
 
 def _stamp_new(row: Tracked, context: WriteContext, now: datetime) -> None:
@@ -93,10 +109,12 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
     pending: list[tuple[Tracked, ChangeAction]] = session.info.setdefault(PENDING_LOG, [])
     for row in session.new:
         if isinstance(row, Tracked):
+            _fill_name_keys(row)
             _stamp_new(row, context, now)
             pending.append((row, ChangeAction.INSERT))
     for row in session.dirty:
         if isinstance(row, Tracked) and session.is_modified(row, include_collections=False):
+            _fill_name_keys(row)
             _stamp_update(row, context, now)
             pending.append((row, _action_for_dirty(row)))
     for row in session.deleted:

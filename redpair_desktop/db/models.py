@@ -77,12 +77,14 @@ class Person(Tracked, SoftDeletable, Base):
     )
 
     name: Mapped[str] = mapped_column(String(64), index=True)
+    name_initials: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    name_pinyin: Mapped[str | None] = mapped_column(String(400), default=None)
     gender: Mapped[str | None] = mapped_column(String(8), default=None)
     ethnicity: Mapped[str | None] = mapped_column(String(32), default=None)
     birth_date: Mapped[date | None] = mapped_column(default=None)
     id_number: Mapped[str | None] = mapped_column(String(18), default=None)
     education: Mapped[str | None] = mapped_column(String(32), default=None)
-    phone: Mapped[str | None] = mapped_column(String(32), default=None)
+    phone: Mapped[str | None] = mapped_column(String(32), default=None, index=True)
     category: Mapped[str] = mapped_column(String(32))
     joined_party_on: Mapped[date | None] = mapped_column(default=None)
     confirmed_on: Mapped[date | None] = mapped_column(default=None)
@@ -103,6 +105,7 @@ class Membership(Tracked, SoftDeletable, Base):
     status: Mapped[str] = mapped_column(String(16))
     started_on: Mapped[date | None] = mapped_column(default=None)
     ended_on: Mapped[date | None] = mapped_column(default=None)
+    end_reason: Mapped[str | None] = mapped_column(String(16), default=None)  # EndReason
 
     person: Mapped[Person] = relationship()
     branch: Mapped[Branch] = relationship()

@@ -54,3 +54,10 @@ class ChangeAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class EndReason(StrEnum):
+    """Why a membership ended."""
+
+    TRANSFERRED = "transferred"  # 转出 to another branch
+    LEFT = "left"  # left the roster (retired, resigned, deceased)

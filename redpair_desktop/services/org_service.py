@@ -57,6 +57,18 @@ def branch_summary(db: Database, branch_id: uuid.UUID) -> BranchSummary:
         )
 
 
+def branch_seal_names(db: Database) -> list[str]:
+    """Every live branch's seal name, in name order (for drop-down lists)."""
+    with db.read() as session:
+        return list(
+            session.scalars(
+                select(Branch.seal_name)
+                .where(Branch.deleted_at.is_(None))
+                .order_by(Branch.seal_name)
+            )
+        )
+
+
 def find_branch(session: Session, name: str) -> Branch | None:
     """A live branch by its full seal name or its short name."""
     return session.scalars(

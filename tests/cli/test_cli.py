@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from redpair_desktop.db.schema import SCHEMA_HEAD
 from redpair_desktop.paths import DATABASE_FILE, LOG_FILE
 
 
@@ -37,7 +38,7 @@ def test_demo_then_info_reports_the_reference_case(data_dir):
     assert info.returncode == 0
     payload = json.loads(info.stdout)
     assert set(payload) == {"schema_version", "stations", "branches", "members", "pairings"}
-    assert payload["schema_version"] == 1
+    assert payload["schema_version"] == int(SCHEMA_HEAD)
     assert payload["stations"] == 66
     assert payload["pairings"] == 46
     assert payload["branches"] == 18 + 28 + 66

@@ -144,3 +144,38 @@ def test_the_migrations_build_exactly_what_the_models_declare(workspace):
     with workspace.db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def test_an_older_database_is_backed_up_then_migrated(data_dir):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from redpair_desktop.db.migrate import alembic_config
+
+    data_dir.mkdir()
+    path = data_dir / DATABASE_FILE
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO person (id, name, category, created_at, created_by, created_device,"
+                " updated_at, updated_by, updated_device) VALUES"
+                " ('0197aaaa000070008000000000000001', '陈振波', 'full_member',"
+                " '2024-01-01', 'a', 'd', '2024-01-01', 'a', 'd')"
+            )
+        )
+    engine.dispose()
+
+    workspace = open_workspace(data_dir)
+    assert workspace.db.schema_revision() == SCHEMA_HEAD
+    backups = list((data_dir / "backups").glob("redpair-before-schema-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    with workspace.db.read() as session:
+        initials = session.execute(text("SELECT name_initials FROM person")).scalar()
+    assert initials == "czb"
+    workspace.close()

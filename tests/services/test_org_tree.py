@@ -22,7 +22,7 @@ def test_the_peek_steps_aside_when_there_is_no_database(tmp_path):
 def test_the_peek_steps_aside_for_another_schema_version(demo_data_dir):
     path = demo_data_dir / DATABASE_FILE
     with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0002'")
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
     assert peek_org_tree(path) is None
 
 
