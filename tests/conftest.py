@@ -58,3 +58,40 @@ def workspace(data_dir: Path):
     workspace = open_workspace(data_dir)
     yield workspace
     workspace.close()
+
+
+HEADERS = [
+    "姓名",
+    "性别",
+    "出生日期",
+    "公民身份号码",
+    "人员类别",
+    "所在党支部",
+    "入党日期",
+    "转正日期",
+]
+
+
+def valid_id(first17: str) -> str:
+    from redpair_desktop.domain.person_rules import id_check_character
+
+    return first17 + id_check_character(first17)
+
+
+@pytest.fixture
+def make_xlsx(tmp_path: Path):
+    """Write rows (the first is the header row) to a real .xlsx file; returns its path."""
+    import openpyxl
+
+    counter = iter(range(1000))
+
+    def make(rows: list[list[object]], name: str | None = None) -> Path:
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        for row in rows:
+            sheet.append(row)
+        path = tmp_path / (name or f"roster-{next(counter)}.xlsx")
+        workbook.save(path)
+        return path
+
+    return make

@@ -74,7 +74,7 @@ def _guarded(rows: Iterator[tuple], path: Path) -> Iterator[tuple]:
     except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, KeyError) as error:
         raise _unreadable(path, error) from error
     except Exception as error:
-        if type(error).__module__.startswith("defusedxml"):
+        if _hostile_xml(error):
             raise _unreadable(path, error) from error
         raise
 
@@ -88,8 +88,17 @@ def _not_excel(path: Path) -> WorkbookError:
     )
 
 
+def _hostile_xml(error: BaseException | None) -> bool:
+    """defusedxml refused entities somewhere in the chain (openpyxl wraps it in ValueError)."""
+    while error is not None:
+        if type(error).__module__.startswith("defusedxml"):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def _unreadable(path: Path, error: BaseException) -> WorkbookError:
-    if type(error).__module__.startswith("defusedxml"):
+    if _hostile_xml(error):
         reason = _("文件含有不安全的 XML 内容（实体扩展），已拒绝读取")
     else:
         reason = _("文件已损坏或不完整")
@@ -143,3 +152,26 @@ def _mapped_field(header: str, mapping: Mapping[str, str]) -> RosterField | None
     if header in mapping:
         return field_for_header(mapping[header])
     return field_for_header(header)
+
+
+@dataclass
+class Preview:
+    """The first rows of a file as the user sees them, for the import wizard."""
+
+    header_row: int
+    headers: list[str]
+    rows: list[tuple[int, tuple]]  # (Excel row number, values)
+
+
+def preview(path: Path, limit: int = 200) -> Preview:
+    rows, _total, workbook = open_rows(path)
+    try:
+        columns, first_rows = plan_columns(rows)
+        shown = list(first_rows)
+        for number, values in enumerate(rows, start=columns.header_row + len(first_rows) + 1):
+            if len(shown) >= limit:
+                break
+            shown.append((number, values))
+    finally:
+        workbook.close()
+    return Preview(columns.header_row, columns.headers, shown[:limit])

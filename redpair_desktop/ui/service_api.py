@@ -1,16 +1,59 @@
-"""The services the window calls. Imported on the worker thread the first time it is needed
-(``main_window.services()``), so the window paints before SQLAlchemy is loaded."""
+"""The services the window calls. Imported on the database worker the first time it is needed
+(``Backend.call``), so the window paints before SQLAlchemy is loaded."""
 
 from redpair_desktop.services.demo_service import load_demo
-from redpair_desktop.services.org_service import branch_summary, create_company, load_org_tree
+from redpair_desktop.services.org_editing import (
+    create_branch,
+    create_unit,
+    move_branch,
+    move_unit,
+    rename_branch,
+    rename_unit,
+    retire_branch,
+    retire_unit,
+)
+from redpair_desktop.services.org_service import (
+    branch_seal_names,
+    branch_summary,
+    create_company,
+    load_org_tree,
+)
 from redpair_desktop.services.pairing_service import list_pairings
+from redpair_desktop.services.person_service import (
+    editor_values,
+    person_history,
+    save_person,
+    transfer_member,
+)
+from redpair_desktop.services.roster_export import export_roster, write_template
+from redpair_desktop.services.roster_import import import_roster
+from redpair_desktop.services.roster_query import load_roster
+from redpair_desktop.services.roster_workbook import preview
 from redpair_desktop.services.workspace import open_workspace
 
 __all__ = [
+    "branch_seal_names",
     "branch_summary",
+    "create_branch",
     "create_company",
+    "create_unit",
+    "editor_values",
+    "export_roster",
+    "import_roster",
     "list_pairings",
     "load_demo",
     "load_org_tree",
+    "load_roster",
+    "move_branch",
+    "move_unit",
     "open_workspace",
+    "person_history",
+    "preview",
+    "rename_branch",
+    "rename_unit",
+    "retire_branch",
+    "retire_unit",
+    "save_person",
+    "transfer_member",
+    "write_template",
 ]

@@ -1,0 +1,240 @@
+"""花名册: the roster of the selected branch (or of every branch under the selected unit).
+
+Search finds people by name, pinyin initials (czb → 陈振波) or phone; a column filter narrows
+any column; a click on a header sorts. Counts are derived from the rows shown.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redpair_desktop.i18n import _
+from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.roster_table_model import COLUMNS, RosterTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from redpair_desktop.services.roster_query import RosterSnapshot
+
+
+class RosterPanel(QWidget):
+    loaded = Signal()  # a snapshot is in the view
+    roster_changed = Signal()  # something was saved: counts elsewhere may change
+
+    def __init__(
+        self, backend: Backend, report_error: Callable[[BaseException], None], parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterPanel")
+        self.backend = backend
+        self.report_error = report_error
+        self.scope: list[uuid.UUID] | None = None
+        self.scope_name = ""
+        self.scope_branch: str | None = None
+        self.branch_names: list[str] = []
+        self.model = RosterTableModel(self)
+        self._build()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="rosterSearch", clearButtonEnabled=True)
+        self.search.setPlaceholderText(_("搜索姓名、拼音首字母或电话"))
+        self.search.textChanged.connect(self.model.set_search)
+        self.search.textChanged.connect(self._show_counts)
+        self.filter_column = QComboBox(objectName="rosterFilterColumn")
+        self.filter_column.addItem(_("按列筛选…"), None)
+        for index, roster_field in enumerate(COLUMNS):
+            self.filter_column.addItem(_(roster_field.header), index)
+        self.filter_text = QLineEdit(objectName="rosterFilterText", clearButtonEnabled=True)
+        self.filter_text.setPlaceholderText(_("筛选内容"))
+        self.filter_column.currentIndexChanged.connect(self._on_filter_changed)
+        self.filter_text.textChanged.connect(self._on_filter_changed)
+
+        self.table = QTableView(objectName="rosterTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.counts = QLabel(objectName="rosterCounts")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.filter_column)
+        top.addWidget(self.filter_text, 1)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("add", _("新增"), self.add_person),
+            ("edit", _("编辑"), self.edit_selected),
+            ("transfer", _("调转"), self.transfer_selected),
+            ("history", _("履历"), self.show_history),
+            ("import", _("导入 Excel…"), self.import_excel),
+            ("export", _("导出 Excel…"), self.export_excel),
+            ("template", _("空白模板…"), self.save_template),
+        ):
+            button = QPushButton(text, objectName=f"roster_{key}")
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load(self, scope: list[uuid.UUID] | None, scope_name: str, branch: str | None) -> None:
+        """Show the roster of these branches (None: every branch); ``branch`` names the one
+        branch in scope, if there is just one (new people go there)."""
+        self.scope, self.scope_name, self.scope_branch = scope, scope_name, branch
+        self.counts.setText(_("正在载入“{name}”的花名册……", name=scope_name))
+
+        def fetch(services, workspace):
+            return (
+                services.load_roster(workspace.db, scope),
+                services.branch_seal_names(workspace.db),
+            )
+
+        self.backend.call(fetch, self._on_loaded)
+
+    def reload(self) -> None:
+        self.load(self.scope, self.scope_name, self.scope_branch)
+
+    def _on_loaded(self, result: tuple[RosterSnapshot, list[str]]) -> None:
+        snapshot, self.branch_names = result
+        self.model.set_snapshot(snapshot)
+        self._show_counts()
+        self.loaded.emit()
+
+    def _show_counts(self) -> None:
+        shown, staff, party, supply = self.model.counts()
+        self.counts.setText(
+            _("{scope}：显示 {shown} 人；职工 {staff} 人，党员 {party} 人，供服党员 {supply} 人",
+              scope=self.scope_name, shown=shown, staff=staff, party=party, supply=supply)
+        )  # fmt: skip
+
+    def _on_filter_changed(self) -> None:
+        self.model.set_column_filter(self.filter_column.currentData(), self.filter_text.text())
+        self._show_counts()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def selected_membership(self) -> uuid.UUID | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return uuid.UUID(self.model.membership_id(rows[0].row()))
+
+    def add_person(self) -> None:
+        from redpair_desktop.ui.person_dialog import PersonDialog
+
+        values = {"branch": self.scope_branch} if self.scope_branch else {}
+        dialog = PersonDialog(
+            self.backend, self.report_error, self.branch_names, values, None, self
+        )
+        self._open(dialog)
+
+    def edit_selected(self) -> None:
+        from redpair_desktop.ui.person_dialog import PersonDialog
+
+        membership_id = self.selected_membership()
+        if membership_id is None:
+            return
+
+        def show(values: dict) -> None:
+            dialog = PersonDialog(
+                self.backend, self.report_error, self.branch_names, values, membership_id, self
+            )
+            self._open(dialog)
+
+        self.backend.call(lambda services, ws: services.editor_values(ws.db, membership_id), show)
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._on_person_saved)
+        dialog.open()
+
+    def _on_person_saved(self, _membership_id: object) -> None:
+        self.reload()
+        self.roster_changed.emit()
+
+    def transfer_selected(self) -> None:
+        from redpair_desktop.ui.transfer_dialog import TransferDialog
+
+        membership_id = self.selected_membership()
+        if membership_id is None:
+            return
+        row = self.table.selectionModel().selectedRows()[0].row()
+        name = self.model.display_value(self.model.visible[row], "name")
+        dialog = TransferDialog(
+            self.backend, self.report_error, membership_id, name, self.branch_names, self
+        )
+        self._open(dialog)
+
+    def show_history(self) -> None:
+        from redpair_desktop.ui.transfer_dialog import show_history
+
+        membership_id = self.selected_membership()
+        if membership_id is not None:
+            self.backend.call(
+                lambda services, ws: services.person_history(ws.db, membership_id),
+                lambda entries: setattr(self, "history_box", show_history(self, entries)),
+            )
+
+    def import_excel(self) -> None:
+        from redpair_desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.backend, self.report_error, self)
+        wizard.imported.connect(self._on_person_saved)
+        self.dialog = wizard
+        wizard.open()
+
+    def export_excel(self) -> None:
+        from redpair_desktop.ui.file_dialogs import ask_save_path
+
+        path = ask_save_path(self, _("导出花名册"), f"{self.scope_name}花名册.xlsx")
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path) -> None:
+        snapshot, rows = self.model.snapshot, list(self.model.visible)
+        self.backend.call(
+            lambda services, ws: services.export_roster(snapshot, path, rows=rows),
+            lambda count: self.counts.setText(
+                _("已导出 {count} 人到 {path}", count=count, path=path)
+            ),
+        )
+
+    def save_template(self) -> None:
+        from redpair_desktop.ui.file_dialogs import ask_save_path
+
+        path = ask_save_path(self, _("保存空白模板"), _("花名册模板.xlsx"))
+        if path is not None:
+            names = list(self.branch_names)
+            self.backend.call(
+                lambda services, ws: services.write_template(path, names),
+                lambda _none: self.counts.setText(_("已生成模板：{path}", path=path)),
+            )
