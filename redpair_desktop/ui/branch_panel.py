@@ -72,6 +72,12 @@ class BranchPanel(QWidget):
         for widget in (self.title, self.details, self.cards):
             widget.hide()
 
+    def show_unit(self) -> None:
+        """A unit is selected: its roster is in the other tab; the counts are per branch."""
+        for widget in (self.title, self.details, self.cards):
+            widget.hide()
+        self.hint.show()
+
     def show_summary(self, summary: BranchSummary) -> None:
         none = _("（未填写）")
         self.title.setText(summary.short_name)

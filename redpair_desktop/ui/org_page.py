@@ -7,9 +7,10 @@ namespace alone costs ~45 ms on a slow PC).
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import _
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
     from redpair_desktop.services.org_tree import OrgTree
     from redpair_desktop.ui.branch_panel import BranchPanel
     from redpair_desktop.ui.first_run_page import FirstRunPage
-    from redpair_desktop.ui.org_tree_model import OrgTreeModel
+    from redpair_desktop.ui.org_tree_model import OrgTreeModel, TreeNode
 
 
 class OrgPage(QWidget):
@@ -45,6 +46,8 @@ class OrgPage(QWidget):
         self.tree: QTreeView | None = None
         self.panel: BranchPanel | None = None
         self.model: OrgTreeModel | None = None
+        self._tree_data: OrgTree | None = None
+        self._roster_scope_stale = True
 
     # --- what the page shows ------------------------------------------------------------
 
@@ -64,11 +67,21 @@ class OrgPage(QWidget):
         from redpair_desktop.ui.org_tree_model import OrgTreeModel
 
         self._ensure_browser()
+        self._tree_data = tree
         self.model = OrgTreeModel(tree)
         self.tree.setModel(self.model)
-        self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.expandToDepth(0)
+        self.edit_bar.update_actions()
         self._show_and_announce(self._browser, self.tree.viewport())
+
+    def select_node(self, node_id: uuid.UUID | None) -> None:
+        if node_id is None or self.model is None:
+            return
+        index = self.model.index_of(node_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
 
     @property
     def first_run(self) -> FirstRunPage:
@@ -84,21 +97,47 @@ class OrgPage(QWidget):
     def _ensure_browser(self) -> None:
         if self._browser is not None:
             return
-        from PySide6.QtWidgets import QSplitter, QTreeView
+        from PySide6.QtWidgets import QSplitter, QTabWidget, QTreeView
 
         from redpair_desktop.ui.branch_panel import BranchPanel
+        from redpair_desktop.ui.org_edit_bar import OrgEditBar
+        from redpair_desktop.ui.roster_panel import RosterPanel
 
         self.tree = QTreeView(objectName="orgTree")
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.edit_bar = OrgEditBar(
+            self.backend, self._report_error, self.current_node, lambda: self._tree_data
+        )
+        self.edit_bar.tree_changed.connect(self._on_edit_bar_tree_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.edit_bar)
+        left_layout.addWidget(self.tree, 1)
         self.panel = BranchPanel()
+        self.roster = RosterPanel(self.backend, self._report_error)
+        self.roster.roster_changed.connect(self._on_roster_changed)
+        self.tabs = QTabWidget(objectName="orgTabs")
+        self.tabs.addTab(self.panel, _("基本情况"))
+        self.tabs.addTab(self.roster, _("花名册"))
+        self.tabs.currentChanged.connect(lambda _index: self._load_roster_if_shown())
         splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 560])
+        splitter.setSizes([320, 780])
         self._browser = splitter
         self.stack.addWidget(splitter)
+
+    def current_node(self) -> TreeNode | None:
+        if self.model is None or self.tree is None:
+            return None
+        return self.model.node(self.tree.currentIndex())
+
+    def show_roster(self) -> None:
+        """Bring the roster tab forward (its data load when it shows)."""
+        self.tabs.setCurrentWidget(self.roster)
 
     def _show_and_announce(self, page: QWidget, painted: QWidget) -> None:
         PaintProbe(painted).painted.connect(self.tree_shown)
@@ -106,14 +145,44 @@ class OrgPage(QWidget):
 
     # --- user actions -------------------------------------------------------------------
 
-    def _on_tree_selection_changed(self, selected: QItemSelection, _deselected: object) -> None:
-        indexes = selected.indexes()
-        branch_id = self.model.branch_id(indexes[0]) if indexes else None
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.edit_bar.update_actions()
+        self._roster_scope_stale = True
+        branch_id = self.model.branch_id(current)
         if branch_id is not None:
-            self.backend.call(
-                lambda services, ws: services.branch_summary(ws.db, branch_id),
-                self.panel.show_summary,
-            )
+            self._load_summary(branch_id)
+        else:
+            self.panel.show_unit()
+        self._load_roster_if_shown()
+
+    def _load_summary(self, branch_id: uuid.UUID) -> None:
+        self.backend.call(
+            lambda services, ws: services.branch_summary(ws.db, branch_id),
+            self.panel.show_summary,
+        )
+
+    def _load_roster_if_shown(self) -> None:
+        if self.tabs.currentWidget() is not self.roster or not self._roster_scope_stale:
+            return
+        index = self.tree.currentIndex()
+        node = self.model.node(index)
+        if node is None:
+            return
+        self._roster_scope_stale = False
+        branch = node.name if node.is_branch else None
+        self.roster.load(self.model.branch_ids_under(index), node.name, branch)
+
+    def _on_roster_changed(self) -> None:
+        branch_id = self.model.branch_id(self.tree.currentIndex()) if self.model else None
+        if branch_id is not None:
+            self._load_summary(branch_id)
+
+    def _on_edit_bar_tree_changed(self, select_id: uuid.UUID | None) -> None:
+        def reselect(tree: OrgTree) -> None:
+            self.show_tree(tree)
+            self.select_node(select_id)
+
+        self.backend.call(lambda services, ws: services.load_org_tree(ws.db), reselect)
 
     def _on_first_run_demo_requested(self) -> None:
         def load(services, workspace):

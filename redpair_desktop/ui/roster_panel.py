@@ -10,6 +10,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -82,8 +83,9 @@ class RosterPanel(QWidget):
         top.addWidget(self.search, 2)
         top.addWidget(self.filter_column)
         top.addWidget(self.filter_text, 1)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        # A tool bar folds what does not fit into its overflow menu, so narrow windows still fit.
+        self.actions_bar = QToolBar(objectName="rosterActions")
+        self.buttons: dict[str, QAction] = {}
         for key, text, slot in (
             ("add", _("新增"), self.add_person),
             ("edit", _("编辑"), self.edit_selected),
@@ -93,14 +95,13 @@ class RosterPanel(QWidget):
             ("export", _("导出 Excel…"), self.export_excel),
             ("template", _("空白模板…"), self.save_template),
         ):
-            button = QPushButton(text, objectName=f"roster_{key}")
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[key] = button
-        buttons.addStretch(1)
+            action = self.actions_bar.addAction(text)
+            action.setObjectName(f"roster_{key}")
+            action.triggered.connect(slot)
+            self.buttons[key] = action
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(buttons)
+        layout.addWidget(self.actions_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
 
