@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -57,12 +58,17 @@ def values_hash(values: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+# A bulk write stamps thousands of rows with the same moment: format it once.
+_TO_JSON = {
+    uuid.UUID: str,
+    datetime: lru_cache(maxsize=16)(datetime.isoformat),
+    date: date.isoformat,
+}
+
+
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
+    convert = _TO_JSON.get(type(value))
+    return value if convert is None else convert(value)
 
 
 def _fill_name_keys(row: Tracked) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QVBoxLay
 
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import styled
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.org_service import BranchSummary
@@ -33,6 +34,7 @@ class BranchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("branchPanel")
+        styled(self)
         self.hint = QLabel(_("在左侧选择一个党支部（红色），查看其基本情况和花名册统计。"))
         self.hint.setWordWrap(True)
         self.title = QLabel(objectName="branchTitle")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.i18n import _
 from redpair_desktop.services.demo_data import COMPANY
+from redpair_desktop.ui.appearance import page_title
 
 
 class FirstRunPage(QWidget):
@@ -24,8 +25,7 @@ class FirstRunPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunPage")
-        title = QLabel(_("欢迎使用红心结对"))
-        title.setObjectName("pageTitle")
+        title = page_title(_("欢迎使用红心结对"))
         intro = QLabel(
             _(
                 "数据库还是空的。可以先打开演示数据，看看国网咸宁供电公司“红心结对 三强一创”"

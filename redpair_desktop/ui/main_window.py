@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.i18n import _
 from redpair_desktop.settings import Settings
+from redpair_desktop.ui.appearance import styled
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.error_reporting import ErrorReporter
 from redpair_desktop.ui.org_page import OrgPage
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------
 
     def _central_widget(self) -> QWidget:
-        side = QWidget(objectName="sideBar")
+        side = styled(QWidget(objectName="sideBar"))
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import styled
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.paint_probe import PaintProbe
 
@@ -36,6 +37,7 @@ class OrgPage(QWidget):
         self._report_error = report_error
         self.message = QLabel(_("正在打开数据库……"), objectName="orgMessage")
         self.message.setWordWrap(True)
+        styled(self.message)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
         layout = QVBoxLayout(self)

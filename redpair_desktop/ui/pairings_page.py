@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
@@ -30,8 +31,7 @@ class PairingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("page_pairings")
         self.backend = backend
-        title = QLabel(_("结对登记"))
-        title.setObjectName("pageTitle")
+        title = page_title(_("结对登记"))
         self.summary = QLabel(objectName="pairingSummary")
         self.table = QTableView(objectName="pairingTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

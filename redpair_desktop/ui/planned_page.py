@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.sections import Section
 
 
@@ -13,8 +14,7 @@ class PlannedPage(QWidget):
     def __init__(self, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"page_{section.key}")
-        title = QLabel(_(section.title))
-        title.setObjectName("pageTitle")
+        title = page_title(_(section.title))
         note = QLabel(_("本模块尚未开放。开放后将提供："))
         items = QLabel("\n".join(f"• {_(line)}" for line in section.plan))
         items.setObjectName("planList")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,13 +50,15 @@ class RosterPanel(QWidget):
         self.scope_branch: str | None = None
         self.branch_names: list[str] = []
         self.model = RosterTableModel(self)
+        self._counts_timer = QTimer(self, singleShot=True, interval=150)
+        self._counts_timer.timeout.connect(self._show_counts)
         self._build()
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="rosterSearch", clearButtonEnabled=True)
         self.search.setPlaceholderText(_("搜索姓名、拼音首字母或电话"))
         self.search.textChanged.connect(self.model.set_search)
-        self.search.textChanged.connect(self._show_counts)
+        self.search.textChanged.connect(self._show_counts_soon)
         self.filter_column = QComboBox(objectName="rosterFilterColumn")
         self.filter_column.addItem(_("按列筛选…"), None)
         for index, roster_field in enumerate(COLUMNS):
@@ -72,8 +74,10 @@ class RosterPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(24)
+        rows.hide()  # row numbers of 100,000 rows cost time on every filter and say little
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -137,9 +141,13 @@ class RosterPanel(QWidget):
               scope=self.scope_name, shown=shown, staff=staff, party=party, supply=supply)
         )  # fmt: skip
 
+    def _show_counts_soon(self) -> None:
+        """Once typing pauses: the rows follow every keystroke, the totals the last one."""
+        self._counts_timer.start()
+
     def _on_filter_changed(self) -> None:
         self.model.set_column_filter(self.filter_column.currentData(), self.filter_text.text())
-        self._show_counts()
+        self._show_counts_soon()
 
     # --- actions --------------------------------------------------------------------------
 

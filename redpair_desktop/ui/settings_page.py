@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import LANGUAGES, _
+from redpair_desktop.ui.appearance import page_title
 
 
 class SettingsPage(QWidget):
@@ -16,8 +17,7 @@ class SettingsPage(QWidget):
     def __init__(self, language: str, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
-        title = QLabel(_("设置"))
-        title.setObjectName("pageTitle")
+        title = page_title(_("设置"))
         self.language = QComboBox(objectName="languageCombo")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
