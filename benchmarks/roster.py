@@ -158,10 +158,22 @@ def view_benchmark(data_dir: Path) -> None:
             )
         )
         report(f"sort by {label} (header click)", f"{took:.1f} ms", verdict(took, 150))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_rss_mb()
     report("peak RSS of the process", f"{rss:.0f} MB", verdict(rss, 250))
     panel.close()
     workspace.close()
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak (VmHWM). ru_maxrss is not it: Linux keeps the parent's peak
+    across fork and exec, so a child started by a big process would report the parent's."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def verdict(value: float, limit: float) -> str:

@@ -57,6 +57,19 @@ def main() -> int:
     wait(app, 400)
     suffix = "" if args.language == "zh_CN" else f"-{args.language}"
     window.grab().save(str(args.out_dir / f"main-window{suffix}.png"))
+    page = window.org_page
+    loaded: list[bool] = []
+    page.roster.loaded.connect(lambda: loaded.append(True))
+    page.show_roster()
+    while not loaded:
+        wait(app, 50)
+    wait(app, 200)
+    window.grab().save(str(args.out_dir / f"roster{suffix}.png"))
+    page.roster.table.selectRow(0)
+    page.roster.edit_selected()
+    wait(app, 600)
+    page.roster.dialog.grab().save(str(args.out_dir / f"person-editor{suffix}.png"))
+    page.roster.dialog.reject()
     window.select_section("pairings")
     wait(app, 400)
     window.grab().save(str(args.out_dir / f"pairings{suffix}.png"))

@@ -19,6 +19,7 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.domain.person_rules import mask_id_number
 from redpair_desktop.domain.roster_fields import CATEGORY_HEADERS, ROSTER_FIELDS, STATUS_HEADERS
+from redpair_desktop.services.roster_search import SearchIndex, row_flags
 
 # The column order of ROSTER_FIELDS, then the keys the view needs besides.
 ROSTER_SQL = """
@@ -44,6 +45,8 @@ class RosterSnapshot:
     search_keys: list[str]  # "name initials phone", lower case
     name_sort_keys: list[str]  # full pinyin
     id_numbers: list[str | None] = field(repr=False, default_factory=list)  # unmasked
+    search_index: SearchIndex | None = field(repr=False, default=None)
+    flags: bytes = field(repr=False, default=b"")  # roster_search.STAFF | PARTY | SUPPLY per row
 
     def __len__(self) -> int:
         return len(self.membership_ids)
@@ -103,6 +106,8 @@ def snapshot_from_rows(rows: Iterable[Sequence]) -> RosterSnapshot:
         snapshot.id_numbers.append(id_number)
         snapshot.search_keys.append(f"{values[0]} {initials or ''} {values[14] or ''}".lower())
         snapshot.name_sort_keys.append(pinyin or values[0])
+    snapshot.search_index = SearchIndex(snapshot.search_keys)
+    snapshot.flags = row_flags(columns["category"], columns["status"], columns["supply_service"])
     return snapshot
 
 

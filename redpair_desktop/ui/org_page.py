@@ -19,6 +19,8 @@ from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.paint_probe import PaintProbe
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QTreeView
 
     from redpair_desktop.services.org_tree import OrgTree
@@ -30,7 +32,12 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
 class OrgPage(QWidget):
     tree_shown = Signal()  # the tree (or the first-run page) is on screen with the data
 
-    def __init__(self, backend: Backend, report_error, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        report_error: Callable[[BaseException], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page_org")
         self.backend = backend

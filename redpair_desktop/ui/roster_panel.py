@@ -204,14 +204,17 @@ class RosterPanel(QWidget):
         self._open(dialog)
 
     def show_history(self) -> None:
-        from redpair_desktop.ui.transfer_dialog import show_history
-
         membership_id = self.selected_membership()
         if membership_id is not None:
             self.backend.call(
                 lambda services, ws: services.person_history(ws.db, membership_id),
-                lambda entries: setattr(self, "history_box", show_history(self, entries)),
+                self._on_history_loaded,
             )
+
+    def _on_history_loaded(self, entries: list) -> None:
+        from redpair_desktop.ui.transfer_dialog import show_history
+
+        self.history_box = show_history(self, entries)
 
     def import_excel(self) -> None:
         from redpair_desktop.ui.import_wizard import ImportWizard
