@@ -80,6 +80,13 @@ class Database:
             raise
         return database
 
+    @classmethod
+    def attach_sqlite(cls, path: Path, *, actor: str, device: str) -> Database:
+        """A second connection to a database another process has opened (checked, migrated)."""
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return cls(engine, path, actor=actor, device=device)
+
     def close(self) -> None:
         self.engine.dispose()
 

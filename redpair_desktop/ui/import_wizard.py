@@ -143,7 +143,7 @@ class CheckPage(QWizardPage):
             used = mapping
             if used is None:
                 used = remembered_mapping(workspace.data_dir, preview.headers)
-            report = services.import_roster(workspace.db, path, dry_run=True, mapping=used)
+            report = services.import_in_process(workspace, path, dry_run=True, mapping=used)
             return preview, used, report
 
         self.owner.backend.call(check, self._on_checked, self._on_check_failed)
@@ -245,8 +245,8 @@ class RunPage(QWizardPage):
         cancelled = self.cancel_requested.is_set
 
         def run(services, workspace):
-            return services.import_roster(
-                workspace.db,
+            return services.import_in_process(
+                workspace,
                 path,
                 mapping=mapping,
                 progress=lambda done, total: wizard.progressed.emit(done, total),

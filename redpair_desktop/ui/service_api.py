@@ -27,6 +27,7 @@ from redpair_desktop.services.person_service import (
 )
 from redpair_desktop.services.roster_export import export_roster, write_template
 from redpair_desktop.services.roster_import import import_roster
+from redpair_desktop.services.roster_import_process import import_in_process
 from redpair_desktop.services.roster_query import load_roster
 from redpair_desktop.services.roster_workbook import preview
 from redpair_desktop.services.workspace import open_workspace
@@ -39,6 +40,7 @@ __all__ = [
     "create_unit",
     "editor_values",
     "export_roster",
+    "import_in_process",
     "import_roster",
     "list_pairings",
     "load_demo",
