@@ -6,10 +6,12 @@ import logging
 import sys
 from pathlib import Path
 from types import TracebackType
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from redpair_desktop.domain.errors import RedPairError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 from redpair_desktop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,8 @@ class ErrorReporter:
         self.last_dialog: QMessageBox | None = None
 
     def report(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # first needed when something goes wrong
+
         if isinstance(error, RedPairError):
             log.info("refused: %s", error.message)
             self._show(QMessageBox.Icon.Warning, _("无法完成"), error.message)
@@ -52,6 +56,8 @@ class ErrorReporter:
         self.report(error.with_traceback(tb))
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent)
         box.setObjectName("errorDialog")
         box.open()

@@ -7,7 +7,6 @@ namespace alone costs ~45 ms on a slow PC).
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -19,6 +18,7 @@ from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.paint_probe import PaintProbe
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    import uuid
     from collections.abc import Callable
 
     from PySide6.QtWidgets import QTreeView
