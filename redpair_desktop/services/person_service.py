@@ -164,6 +164,22 @@ def transfer_member(
         return moved.id
 
 
+def remove_from_roster(db: Database, membership_id: uuid.UUID, on: date) -> None:
+    """移出: the person leaves the branch's roster (retired, resigned, deceased) as of ``on``.
+    The entry is ended, not deleted: the history keeps it, and the counts drop."""
+    with db.write() as session:
+        membership = _live_membership(session, membership_id)
+        if membership.started_on and on < membership.started_on:
+            raise UserError(
+                _(
+                    "移出日期不能早于转入现党支部的日期 {date}。",
+                    date=membership.started_on.isoformat(),
+                )
+            )
+        membership.ended_on = on
+        membership.end_reason = EndReason.LEFT.value
+
+
 def person_history(db: Database, membership_id: uuid.UUID) -> list[HistoryEntry]:
     """Every branch the person of this entry has been on, oldest first, 转入/转出 dates included."""
     with db.read() as session:

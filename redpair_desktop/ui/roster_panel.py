@@ -7,6 +7,7 @@ any column; a click on a header sorts. Counts are derived from the rows shown.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -94,6 +95,7 @@ class RosterPanel(QWidget):
             ("add", _("新增"), self.add_person),
             ("edit", _("编辑"), self.edit_selected),
             ("transfer", _("调转"), self.transfer_selected),
+            ("remove", _("移出"), self.remove_selected),
             ("history", _("履历"), self.show_history),
             ("import", _("导入 Excel…"), self.import_excel),
             ("export", _("导出 Excel…"), self.export_excel),
@@ -202,6 +204,38 @@ class RosterPanel(QWidget):
             self.backend, self.report_error, membership_id, name, self.branch_names, self
         )
         self._open(dialog)
+
+    def remove_selected(self) -> None:
+        """Ask first (non-blocking), then end the entry as of today."""
+        from PySide6.QtWidgets import QMessageBox
+
+        membership_id = self.selected_membership()
+        if membership_id is None:
+            return
+        row = self.table.selectionModel().selectedRows()[0].row()
+        name = self.model.display_value(self.model.visible[row], "name")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("移出花名册"),
+            _(
+                "把“{name}”移出本党支部花名册（退休、调离系统外、去世等）？\n记录会保留在履历中。",
+                name=name,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("removeConfirm")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.clicked.connect(lambda: self._remove(membership_id))
+        self.dialog = box
+        box.open()
+
+    def _remove(self, membership_id: uuid.UUID) -> None:
+        today = date.today()
+        self.backend.call(
+            lambda services, ws: services.remove_from_roster(ws.db, membership_id, today),
+            self._on_person_saved,
+        )
 
     def show_history(self) -> None:
         membership_id = self.selected_membership()

@@ -22,6 +22,7 @@ from redpair_desktop.services.pairing_service import list_pairings
 from redpair_desktop.services.person_service import (
     editor_values,
     person_history,
+    remove_from_roster,
     save_person,
     transfer_member,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "open_workspace",
     "person_history",
     "preview",
+    "remove_from_roster",
     "rename_branch",
     "rename_unit",
     "retire_branch",

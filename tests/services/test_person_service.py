@@ -11,6 +11,7 @@ from redpair_desktop.services.person_service import (
     RecordInvalid,
     editor_values,
     person_history,
+    remove_from_roster,
     save_person,
     transfer_member,
 )
@@ -94,3 +95,13 @@ def test_search_keys_find_people_by_pinyin_initials(demo_workspace):
     snapshot = load_roster(demo_workspace.db)
     found = [snapshot.columns["name"][i] for i, k in enumerate(snapshot.search_keys) if "czb" in k]
     assert "陈振波" in found
+
+
+def test_removing_someone_ends_the_entry_keeps_the_history_and_drops_the_counts(demo_workspace):
+    membership = save_person(demo_workspace.db, new_person())
+    remove_from_roster(demo_workspace.db, membership, date.today())
+    assert counts(demo_workspace, "大坪供电所党支部").party_members == 5
+    history = person_history(demo_workspace.db, membership)
+    assert history[-1].ended_on == date.today() and history[-1].end_reason.value == "left"
+    with pytest.raises(Exception, match="找不到"):
+        remove_from_roster(demo_workspace.db, membership, date.today())

@@ -139,3 +139,19 @@ def test_the_import_wizard_highlights_bad_cells_then_imports(
     assert "新增 1 人" in wizard.run_page.status.text()
     assert "周九" in names(panel)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_removing_someone_asks_first_then_updates_the_counts(qtbot, open_app, demo_data_dir):
+    from PySide6.QtWidgets import QMessageBox
+
+    application = open_app(demo_data_dir)
+    panel = open_roster(qtbot, application, "大坪供电所党支部")
+    panel.table.selectRow(names(panel).index("陈振波"))
+    panel.buttons["remove"].trigger()
+    box = panel.dialog
+    assert "陈振波" in box.text()
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert "陈振波" not in names(panel)
+    wait_idle(qtbot, application)
+    assert card_values(application)[:2] == ("14", "4")
