@@ -141,15 +141,7 @@ def transfer_member(
             raise UserError(_("找不到党支部“{name}”。", name=target_branch))
         if target.id == current.branch_id:
             raise UserError(_("此人已在“{name}”。", name=target.short_name))
-        if current.started_on and on < current.started_on:
-            raise UserError(
-                _(
-                    "调转日期不能早于转入现党支部的日期 {date}。",
-                    date=current.started_on.isoformat(),
-                )
-            )
-        current.ended_on = on
-        current.end_reason = EndReason.TRANSFERRED.value
+        _end(current, on, EndReason.TRANSFERRED)
         moved = Membership(
             person_id=current.person_id,
             branch=target,
@@ -168,16 +160,20 @@ def remove_from_roster(db: Database, membership_id: uuid.UUID, on: date) -> None
     """移出: the person leaves the branch's roster (retired, resigned, deceased) as of ``on``.
     The entry is ended, not deleted: the history keeps it, and the counts drop."""
     with db.write() as session:
-        membership = _live_membership(session, membership_id)
-        if membership.started_on and on < membership.started_on:
-            raise UserError(
-                _(
-                    "移出日期不能早于转入现党支部的日期 {date}。",
-                    date=membership.started_on.isoformat(),
-                )
+        _end(_live_membership(session, membership_id), on, EndReason.LEFT)
+
+
+def _end(membership: Membership, on: date, reason: EndReason) -> None:
+    """End a roster entry (转出 or 移出), never before it began."""
+    if membership.started_on and on < membership.started_on:
+        raise UserError(
+            _(
+                "日期不能早于此人转入现党支部的日期 {date}。",
+                date=membership.started_on.isoformat(),
             )
-        membership.ended_on = on
-        membership.end_reason = EndReason.LEFT.value
+        )
+    membership.ended_on = on
+    membership.end_reason = reason.value
 
 
 def person_history(db: Database, membership_id: uuid.UUID) -> list[HistoryEntry]:
