@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.i18n import N_
 
-GENDERS = ("男", "女")
+GENDERS = (N_("男"), N_("女"))  # marked: the view shows them translated
 EDUCATION_LEVELS = ("研究生", "大学本科", "大学专科", "中专", "高中", "初中及以下")
 YES_NO = ("是", "否")
 CATEGORY_HEADERS = {
