@@ -53,7 +53,10 @@ def content_hash(row: Tracked) -> str:
 
 def values_hash(values: dict[str, Any]) -> str:
     """The same hash for a row given as a dict of all its columns (bulk writes)."""
-    plain = {key: _jsonable(value) for key, value in values.items()}
+    plain = {}
+    for key, value in values.items():  # a loop, not a helper per value: bulk imports hash a lot
+        convert = _TO_JSON.get(type(value))
+        plain[key] = value if convert is None else convert(value)
     canonical = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -64,11 +67,6 @@ _TO_JSON = {
     datetime: lru_cache(maxsize=16)(datetime.isoformat),
     date: date.isoformat,
 }
-
-
-def _jsonable(value: Any) -> Any:
-    convert = _TO_JSON.get(type(value))
-    return value if convert is None else convert(value)
 
 
 def _fill_name_keys(row: Tracked) -> None:

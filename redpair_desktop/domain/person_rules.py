@@ -251,7 +251,10 @@ def check_birth_matches_id(birth: date | None, id_number: str | None) -> None:
     """The typed birth date equals the one inside the ID number (when both are given)."""
     if birth is None or not id_number:
         return
-    from_id = birth_date_from_id(validate_id_number(id_number))
+    try:
+        from_id = birth_date_from_id(id_number)
+    except ValueError:
+        return  # a malformed number is reported by validate_id_number, not here
     if from_id != birth:
         raise FieldError(
             _(

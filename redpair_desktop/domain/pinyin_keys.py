@@ -23,9 +23,10 @@ def _table() -> dict[int, str]:
     package = Path(next(iter(find_spec("pypinyin").submodule_search_locations)))
     text = (package / "pinyin_dict.json").read_text(encoding="utf-8")
     # finditer, not findall: the lock is released between matches, keeping the window live.
-    return {int(m[1]): _toneless(m[2]) for m in _ENTRY.finditer(text)}
+    return {int(m[1]): m[2] for m in _ENTRY.finditer(text)}
 
 
+@cache
 def _toneless(reading: str) -> str:
     plain = unicodedata.normalize("NFD", reading)
     return "".join(c for c in plain if not unicodedata.combining(c))
@@ -36,7 +37,7 @@ def _reading(character: str) -> str:
     reading = _table().get(ord(character))
     if reading is None:
         return character.lower() if character.isascii() and character.isalnum() else ""
-    return reading
+    return _toneless(reading)
 
 
 def name_keys(name: str) -> tuple[str, str]:

@@ -11,7 +11,6 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.domain.person_rules import (
@@ -33,7 +32,6 @@ from redpair_desktop.domain.roster_fields import (
 )
 from redpair_desktop.i18n import _
 
-T = TypeVar("T")
 TEXT_LIMITS = {"ethnicity": 32, "education": 32, "party_post": 32, "position": 64, "employer": 128}
 YES = {"是", "y", "yes", "true", "1", "√", "✓", "供服党员"}
 NO = {"否", "n", "no", "false", "0", "×", "x"}
@@ -148,32 +146,37 @@ def _id_number(value: object) -> str | None:
     return validate_id_number(value)
 
 
+def _date(key: str) -> Callable[[object], date | None]:
+    return lambda value: parse_date(value, _label(key))
+
+
+# One check a field; each returns the clean value or raises FieldError.
+_CHECKS: tuple[tuple[str, Callable[[object], object]], ...] = (
+    ("name", lambda value: validate_name(text_value(value) or "")),
+    ("category", _category),
+    ("branch", _branch),
+    ("gender", _gender),
+    ("birth_date", _date("birth_date")),
+    ("id_number", _id_number),
+    ("joined_on", _date("joined_on")),
+    ("confirmed_on", _date("confirmed_on")),
+    ("supply_service", _yes_no),
+    ("phone", validate_phone),
+    ("status", _status),
+    *((key, _limited_text(key)) for key in TEXT_LIMITS),
+)
+
+
 def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, dict[str, str]]:
     """A clean record, or the errors by field key (then the record is None)."""
     errors: dict[str, str] = {}
-
-    def take(key: str, check: Callable[[object], T]) -> T | None:
+    fields: dict[str, object] = {}
+    for key, check in _CHECKS:
         try:
-            return check(values.get(key))
+            fields[key] = check(values.get(key))
         except FieldError as error:
             errors[key] = str(error)
-            return None
-
-    fields = {
-        "name": take("name", lambda v: validate_name(text_value(v) or "")),
-        "category": take("category", _category),
-        "branch": take("branch", _branch),
-        "gender": take("gender", _gender),
-        "birth_date": take("birth_date", lambda v: parse_date(v, _label("birth_date"))),
-        "id_number": take("id_number", _id_number),
-        "joined_on": take("joined_on", lambda v: parse_date(v, _label("joined_on"))),
-        "confirmed_on": take("confirmed_on", lambda v: parse_date(v, _label("confirmed_on"))),
-        "supply_service": take("supply_service", _yes_no),
-        "phone": take("phone", validate_phone),
-        "status": take("status", _status),
-    }
-    for key in TEXT_LIMITS:
-        fields[key] = take(key, _limited_text(key))
+            fields[key] = None
     _check_across_fields(fields, errors)
     if errors:
         return None, errors

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.audit import WriteContext, values_hash
@@ -157,12 +157,10 @@ class RosterWriter:
     def flush(self) -> None:
         connection = self.session.connection()
         for table, rows in self.inserts.items():
-            for chunk in _chunks(rows):
-                connection.execute(table.insert(), chunk)
+            _bulk_insert(connection, table, rows)
         for table, changes in self.updates.items():
             self._apply_updates(table, changes)
-        for chunk in _chunks(self.log):
-            connection.execute(ChangeLogEntry.__table__.insert(), chunk)
+        _bulk_insert(connection, ChangeLogEntry.__table__, self.log)
 
     def _apply_updates(self, table: Table, changes: list[tuple[uuid.UUID, dict]]) -> None:
         """Write only rows whose values really change, each stamped and logged."""
@@ -227,6 +225,37 @@ def _membership_values(
         "status": record.status.value,
         "started_on": started_on,
     }
+
+
+def _bulk_insert(connection: Connection, table: Table, rows: list[dict]) -> None:
+    """INSERT many full rows through the driver's executemany.
+
+    The values are converted once per column with the column types' own bind processors (the
+    conversions SQLAlchemy would apply), then sent as plain tuples: SQLAlchemy's per-row
+    parameter handling costs about as much as the import's whole validation.
+    """
+    if not rows:
+        return
+    dialect = connection.dialect
+    columns = list(table.columns)
+    statement = table.insert().values({c.key: bindparam(c.key) for c in columns})
+    compiled = statement.compile(dialect=dialect)
+    if not compiled.positional:  # a named paramstyle (PostgreSQL drivers): let SQLAlchemy bind
+        for chunk in _chunks(rows):
+            connection.execute(table.insert(), chunk)
+        return
+    order = [table.c[name] for name in compiled.positiontup]
+    converters = [column.type.bind_processor(dialect) for column in order]
+    keys = [column.key for column in order]
+    parameters = [
+        tuple(
+            value if convert is None or value is None else convert(value)
+            for convert, value in zip(converters, map(row.__getitem__, keys), strict=True)
+        )
+        for row in rows
+    ]
+    for chunk in _chunks(parameters):
+        connection.exec_driver_sql(compiled.string, list(chunk))
 
 
 def _given(values: dict) -> dict:
