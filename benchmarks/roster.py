@@ -145,6 +145,7 @@ def view_benchmark(data_dir: Path) -> None:
         for length in range(1, len(text) + 1):
             keystrokes.append(painted(lambda t=text[:length]: panel.search.setText(t)))
     p95 = statistics.quantiles(keystrokes, n=20)[-1]
+    print("  keystrokes (ms):", " ".join(f"{k:.0f}" for k in keystrokes))
     report(
         f"search keystroke p95 ({len(keystrokes)} keys)",
         f"{p95:.1f} ms (max {max(keystrokes):.1f})",

@@ -16,6 +16,7 @@ from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.domain.roster_fields import CATEGORY_HEADERS, STATUS_HEADERS
 
 STAFF, PARTY, SUPPLY = 1, 2, 4  # one byte of flags per row
+SINGLE_CHARACTERS_KEPT = 64  # 100 kB each for 100,000 rows
 PARTY_LABELS = {CATEGORY_HEADERS[c] for c in MemberCategory if c.is_party_member}
 INACTIVE_LABEL = STATUS_HEADERS[MemberStatus.INACTIVE]
 
@@ -32,6 +33,7 @@ class SearchIndex:
         self.keys = keys
         self.text = "\n".join(keys)
         self.starts = array("l", [0])
+        self._single: dict[str, bytes] = {}  # character → one byte per row, 1 where it occurs
         position = 0
         for key in keys:
             position += len(key) + 1
@@ -39,6 +41,9 @@ class SearchIndex:
 
     def search(self, order: list[int], text: str) -> list[int]:
         """The rows of ``order`` (in that order) whose key contains ``text``."""
+        if len(text) == 1:  # the first keystroke, often matching most rows: remember its rows
+            hits = self._rows_with(text)
+            return list(compress(order, map(hits.__getitem__, order)))
         if "\n" in text or self.text.count(text) * 8 > len(self.keys):
             return matching(order, self.keys, text)
         hits = bytearray(len(self.keys))
@@ -48,6 +53,15 @@ class SearchIndex:
             hits[row] = 1
             position = self.text.find(text, self.starts[row + 1])  # on to the next row
         return list(compress(order, map(hits.__getitem__, order)))
+
+    def _rows_with(self, character: str) -> bytes:
+        hits = self._single.get(character)
+        if hits is None:
+            if len(self._single) >= SINGLE_CHARACTERS_KEPT:
+                self._single.pop(next(iter(self._single)))
+            hits = bytes(map(operator.contains, self.keys, repeat(character)))
+            self._single[character] = hits
+        return hits
 
 
 def matching(rows: list[int], keys: Sequence[str], text: str) -> list[int]:
