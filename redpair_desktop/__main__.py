@@ -1,10 +1,12 @@
 """``python -m redpair_desktop`` opens the window."""
 
-import multiprocessing
 import sys
 
 from redpair_desktop.ui.app import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # the frozen app starts its import process through here
+    if getattr(sys, "frozen", False):  # PyInstaller: the import child process starts here too
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())
