@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWizard
 
 from redpair_desktop.domain.roster_fields import ROSTER_FIELDS
 from tests.conftest import HEADERS, valid_id
@@ -155,3 +155,28 @@ def test_removing_someone_asks_first_then_updates_the_counts(qtbot, open_app, de
     assert "陈振波" not in names(panel)
     wait_idle(qtbot, application)
     assert card_values(application)[:2] == ("14", "4")
+
+
+def test_the_wizard_maps_unknown_headers_by_hand_and_remembers(
+    qtbot, open_app, demo_data_dir, make_xlsx
+):
+    from redpair_desktop.import_mappings import remembered_mapping
+
+    application = open_app(demo_data_dir)
+    panel = open_roster(qtbot, application, "大坪供电所党支部")
+    path = make_xlsx([["名", "类", "支部名称"], ["钱七", "群众", "大坪供电所党支部"]])
+    panel.buttons["import"].trigger()
+    wizard = panel.dialog
+    wizard.file_page.path.setText(str(path))
+    check = wizard.check_page
+    with qtbot.waitSignal(check.checked, timeout=15000):
+        wizard.next()
+    assert not check.isComplete()
+    for header, field in (("名", "姓名"), ("类", "人员类别"), ("支部名称", "所在党支部")):
+        combo = check.mapping[header]
+        combo.setCurrentIndex(combo.findData(field))
+    with qtbot.waitSignal(check.checked, timeout=15000):
+        check.findChild(QPushButton, "recheckButton").click()
+    assert check.isComplete(), check.summary.text()
+    assert remembered_mapping(demo_data_dir, ["名", "类", "支部名称"])["名"] == "姓名"
+    wizard.reject()
