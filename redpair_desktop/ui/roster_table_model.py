@@ -11,7 +11,13 @@ import operator
 from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from redpair_desktop.domain.roster_fields import ROSTER_FIELDS
 from redpair_desktop.i18n import _
@@ -22,6 +28,7 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
 
 COLUMNS = ROSTER_FIELDS
 LAST = "\U0010ffff"  # empty values sort last
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -81,6 +88,17 @@ class RosterTableModel(QAbstractTableModel):
             return None
         row = self.visible[index.row()]
         return self.display_value(row, COLUMNS[index.column()].key)
+
+    def multiData(self, index: Index, roles: QModelRoleDataSpan) -> None:
+        """What the view's delegate asks for: one call a cell, not one per role (~9). Only the
+        text is set; every other role keeps Qt's default."""
+        if not index.isValid():
+            return
+        for role_data in roles:
+            if role_data.role() == DISPLAY_ROLE:
+                row = self.visible[index.row()]
+                role_data.setData(self.display_value(row, COLUMNS[index.column()].key))
+                return
 
     def display_value(self, row: int, key: str) -> str:
         snapshot = self.snapshot
