@@ -1,4 +1,4 @@
-"""User settings kept as JSON in the data directory, with versioned upgrade steps."""
+"""User settings kept as JSON in the data directory (with a format version for later changes)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ HEADERS = [f.header for f in ROSTER_FIELDS]
 WIDTHS = {"name": 12, "id_number": 22, "branch": 40, "employer": 24, "phone": 16}
 DATE_FORMAT = "yyyy-mm-dd"
 TEMPLATE_ROWS = 2000  # rows that carry the drop-down lists
-Progress = Callable[[int, int], None]
 
 
 def _column_letter(index: int) -> str:
@@ -45,7 +44,6 @@ def export_roster(
     *,
     rows: Sequence[int] | None = None,
     with_id: bool = False,
-    progress: Progress | None = None,
 ) -> int:
     """Write the snapshot's rows (all, or ``rows`` in that order); returns how many."""
     from openpyxl import Workbook
@@ -69,8 +67,7 @@ def export_roster(
     columns = [snapshot.columns[f.key] for f in ROSTER_FIELDS]
     id_column = [f.key for f in ROSTER_FIELDS].index("id_number")
     date_columns = {i for i, f in enumerate(ROSTER_FIELDS) if f.key.endswith(("_date", "_on"))}
-    written = 0
-    for written, row in enumerate(order, start=1):
+    for row in order:
         values: list[object] = []
         for column_index, column in enumerate(columns):
             value = column[row]
@@ -82,10 +79,8 @@ def export_roster(
                 value = "是" if value else "否"
             values.append(value)
         sheet.append(values)
-        if progress is not None and written % 5000 == 0:
-            progress(written, len(order))
     _save(workbook, path)
-    return written
+    return len(order)
 
 
 def _date_cell_factory(sheet) -> Callable[[str], object]:

@@ -51,9 +51,6 @@ class RosterSnapshot:
     def __len__(self) -> int:
         return len(self.membership_ids)
 
-    def row(self, index: int) -> dict[str, object]:
-        return {key: self.columns[key][index] for key in FIELD_KEYS}
-
 
 def _iso(value: object) -> str | None:
     if value is None or isinstance(value, str):

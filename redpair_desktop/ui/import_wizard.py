@@ -143,6 +143,8 @@ class CheckPage(QWizardPage):
             used = mapping
             if used is None:
                 used = remembered_mapping(workspace.data_dir, preview.headers)
+            else:
+                remember_mapping(workspace.data_dir, preview.headers, used)
             report = services.import_in_process(workspace, path, dry_run=True, mapping=used)
             return preview, used, report
 
@@ -152,8 +154,6 @@ class CheckPage(QWizardPage):
         self.preview, mapping, self.report = result
         if not self.mapping:
             self._build_mapping(self.preview.headers, mapping)
-        elif mapping:
-            remember_mapping(self.owner.backend.data_dir, self.preview.headers, mapping)
         self._show_preview()
         self._show_result()
         self.completeChanged.emit()

@@ -20,7 +20,6 @@ class DbRunner(QObject):
     """Runs callables on a single worker thread and delivers results on the GUI thread."""
 
     _delivered = Signal(object, object)  # (callback, argument)
-    busy_changed = Signal(bool)
 
     def __init__(
         self, on_error: Callable[[BaseException], None], parent: QObject | None = None
@@ -42,7 +41,7 @@ class DbRunner(QObject):
         on_failure: Callable[[BaseException], Any] | None = None,
     ) -> Future[T]:
         """Run ``operation`` off the GUI thread; call back with its result or its error."""
-        self._set_pending(self._pending + 1)
+        self._pending += 1
         failure = on_failure or self._on_error
         future = self._executor.submit(operation)
         future.add_done_callback(lambda done: self._deliver(done, on_success, failure))
@@ -57,13 +56,8 @@ class DbRunner(QObject):
             self._delivered.emit(on_failure, error)
 
     def _on_delivered(self, callback: Callable[[Any], Any], argument: object) -> None:
-        self._set_pending(self._pending - 1)
+        self._pending -= 1
         callback(argument)
-
-    def _set_pending(self, value: int) -> None:
-        was_busy, self._pending = self._pending > 0, value
-        if was_busy != (value > 0):
-            self.busy_changed.emit(value > 0)
 
     def shutdown(self) -> None:
         """Wait for the running operation (never cut a transaction short), then stop."""

@@ -154,10 +154,17 @@ class RosterPanel(QWidget):
     # --- actions --------------------------------------------------------------------------
 
     def selected_membership(self) -> uuid.UUID | None:
+        selected = self._selected()
+        return selected[0] if selected else None
+
+    def _selected(self) -> tuple[uuid.UUID, str] | None:
+        """The selected roster entry and the person's name."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return uuid.UUID(self.model.membership_id(rows[0].row()))
+        row = rows[0].row()
+        name = self.model.display_value(self.model.visible[row], "name")
+        return uuid.UUID(self.model.membership_id(row)), name
 
     def add_person(self) -> None:
         from redpair_desktop.ui.person_dialog import PersonDialog
@@ -195,11 +202,10 @@ class RosterPanel(QWidget):
     def transfer_selected(self) -> None:
         from redpair_desktop.ui.transfer_dialog import TransferDialog
 
-        membership_id = self.selected_membership()
-        if membership_id is None:
+        selected = self._selected()
+        if selected is None:
             return
-        row = self.table.selectionModel().selectedRows()[0].row()
-        name = self.model.display_value(self.model.visible[row], "name")
+        membership_id, name = selected
         dialog = TransferDialog(
             self.backend, self.report_error, membership_id, name, self.branch_names, self
         )
@@ -209,11 +215,10 @@ class RosterPanel(QWidget):
         """Ask first (non-blocking), then end the entry as of today."""
         from PySide6.QtWidgets import QMessageBox
 
-        membership_id = self.selected_membership()
-        if membership_id is None:
+        selected = self._selected()
+        if selected is None:
             return
-        row = self.table.selectionModel().selectedRows()[0].row()
-        name = self.model.display_value(self.model.visible[row], "name")
+        membership_id, name = selected
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("移出花名册"),
