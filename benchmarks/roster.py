@@ -30,11 +30,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from redpair_desktop.db.audit import WriteContext
 from redpair_desktop.domain.enums import BranchKind, UnitKind
-from redpair_desktop.domain.person_rules import id_check_character
-from redpair_desktop.domain.roster_fields import ROSTER_FIELDS
-from redpair_desktop.domain.roster_record import validate_record
-from redpair_desktop.services.org_service import add_branch, add_unit, create_company
-from redpair_desktop.services.roster_writer import RosterWriter, branch_lookup
+from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
+from redpair_desktop.domain.rosters.person_rules import id_check_character
+from redpair_desktop.domain.rosters.record import validate_record
+from redpair_desktop.services.org.branches import add_branch, add_unit, create_company
+from redpair_desktop.services.rosters.writer import RosterWriter, branch_lookup
 from redpair_desktop.services.workspace import open_workspace
 
 SURNAMES = "陈王李张刘周吴黄胡徐朱何余方程涂游熊夏邓彭舒雷饶金孙杨曹汪聂"
@@ -65,7 +65,7 @@ def build_database(data_dir: Path, members: int) -> list[str]:
     workspace = open_workspace(data_dir)
     company = create_company(workspace.db, "国网测试供电公司")
     with workspace.db.write() as session:
-        from redpair_desktop.db.models import OrgUnit
+        from redpair_desktop.db.org.models import OrgUnit
 
         parent = session.get(OrgUnit, company)
         names = []
@@ -95,9 +95,9 @@ def build_database(data_dir: Path, members: int) -> list[str]:
 def view_benchmark(data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from redpair_desktop.services.roster_query import load_roster
+    from redpair_desktop.services.rosters.query import load_roster
     from redpair_desktop.ui.appearance import apply_appearance, register_fallback_font
-    from redpair_desktop.ui.roster_panel import RosterPanel
+    from redpair_desktop.ui.rosters.panel import RosterPanel
 
     app = QApplication.instance() or QApplication([])
     apply_appearance(app)  # the app's own fonts, as in the window
@@ -208,7 +208,7 @@ def import_benchmark(data_dir: Path, path: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from redpair_desktop.services.roster_import_process import import_in_process
+    from redpair_desktop.services.rosters.import_process import import_in_process
 
     app = QApplication.instance() or QApplication([])
     bare = min(bare_read(path) for _ in range(2))
@@ -255,8 +255,8 @@ def import_benchmark(data_dir: Path, path: Path) -> None:
 def export_benchmark(data_dir: Path, rows: int, out_dir: Path) -> None:
     from openpyxl import Workbook
 
-    from redpair_desktop.services.roster_export import export_roster
-    from redpair_desktop.services.roster_query import load_roster
+    from redpair_desktop.services.rosters.exporter import export_roster
+    from redpair_desktop.services.rosters.query import load_roster
 
     workspace = open_workspace(data_dir)
     snapshot = load_roster(workspace.db)

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from redpair_desktop.i18n import DEFAULT_LANGUAGE, set_language
 from redpair_desktop.paths import DATABASE_FILE
-from redpair_desktop.services.demo_service import load_demo
+from redpair_desktop.services.demo.loader import load_demo
 from redpair_desktop.services.workspace import Workspace, open_workspace
 
 
@@ -73,7 +73,7 @@ HEADERS = [
 
 
 def valid_id(first17: str) -> str:
-    from redpair_desktop.domain.person_rules import id_check_character
+    from redpair_desktop.domain.rosters.person_rules import id_check_character
 
     return first17 + id_check_character(first17)
 

@@ -20,7 +20,8 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.base import SoftDeletable, Tracked
-from redpair_desktop.db.models import ChangeLogEntry, Person
+from redpair_desktop.db.change_log import ChangeLogEntry
+from redpair_desktop.db.rosters.models import Person
 from redpair_desktop.domain.enums import ChangeAction
 from redpair_desktop.domain.ids import IdFactory, new_id
 from redpair_desktop.domain.pinyin_keys import name_keys

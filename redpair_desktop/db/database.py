@@ -17,6 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from redpair_desktop.db.audit import WRITE_CONTEXT, WriteContext
+from redpair_desktop.db.registry import load_models
 from redpair_desktop.db.schema import SCHEMA_HEAD, schema_number
 from redpair_desktop.db.sqlite_peek import SQLITE_HEADER
 from redpair_desktop.domain.errors import (
@@ -54,6 +55,7 @@ class Database:
     """An open database. Services use ``read()`` and ``write()``; nothing else touches SQL."""
 
     def __init__(self, engine: Engine, path: Path | None, *, actor: str, device: str) -> None:
+        load_models()
         self.engine = engine
         self.path = path
         self.actor = actor

@@ -26,7 +26,7 @@ from redpair_desktop.ui.operations import DbRunner
 from redpair_desktop.ui.paint_probe import PaintProbe
 
 if TYPE_CHECKING:
-    from redpair_desktop.services.org_tree import OrgTree
+    from redpair_desktop.services.org.tree import OrgTree
 
 log = logging.getLogger(__name__)
 QT_LOCALES = {"zh_CN": "zh_CN", "en": "en"}

@@ -19,7 +19,7 @@ from redpair_desktop.paths import DATABASE_FILE
 from redpair_desktop.ui.operations import DbRunner
 
 if TYPE_CHECKING:
-    from redpair_desktop.services.org_tree import OrgTree
+    from redpair_desktop.services.org.tree import OrgTree
     from redpair_desktop.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -49,7 +49,7 @@ class Backend(QObject):
         ``None`` when the database has to be opened fully first."""
 
         def peek() -> OrgTree | None:
-            from redpair_desktop.services.org_tree import peek_org_tree
+            from redpair_desktop.services.org.tree import peek_org_tree
 
             return peek_org_tree(self.data_dir / DATABASE_FILE)
 

@@ -22,7 +22,7 @@ from redpair_desktop.settings import Settings
 from redpair_desktop.ui.appearance import styled
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.error_reporting import ErrorReporter
-from redpair_desktop.ui.org_page import OrgPage
+from redpair_desktop.ui.org.page import OrgPage
 from redpair_desktop.ui.sections import SECTIONS, Section
 
 
@@ -105,16 +105,16 @@ class MainWindow(QMainWindow):
     def _build_page(self, section: Section) -> QWidget:
         """Pages other than the tree are built on first visit, keeping start-up light."""
         if section.key == "pairings":
-            from redpair_desktop.ui.pairings_page import PairingsPage
+            from redpair_desktop.ui.pairings.page import PairingsPage
 
             return PairingsPage(self.backend)
         if section.key == "settings":
-            from redpair_desktop.ui.settings_page import SettingsPage
+            from redpair_desktop.ui.settings.page import SettingsPage
 
             page = SettingsPage(self.settings.language, self.data_dir)
             page.language_chosen.connect(self._on_settings_language_chosen)
             return page
-        from redpair_desktop.ui.planned_page import PlannedPage
+        from redpair_desktop.ui.widgets.planned_page import PlannedPage
 
         return PlannedPage(section)
 

@@ -1,8 +1,14 @@
 """The services the window calls. Imported on the database worker the first time it is needed
 (``Backend.call``), so the window paints before SQLAlchemy is loaded."""
 
-from redpair_desktop.services.demo_service import load_demo
-from redpair_desktop.services.org_editing import (
+from redpair_desktop.services.demo.loader import load_demo
+from redpair_desktop.services.org.branches import (
+    branch_seal_names,
+    branch_summary,
+    create_company,
+    load_org_tree,
+)
+from redpair_desktop.services.org.editing import (
     create_branch,
     create_unit,
     move_branch,
@@ -12,25 +18,19 @@ from redpair_desktop.services.org_editing import (
     retire_branch,
     retire_unit,
 )
-from redpair_desktop.services.org_service import (
-    branch_seal_names,
-    branch_summary,
-    create_company,
-    load_org_tree,
-)
-from redpair_desktop.services.pairing_service import list_pairings
-from redpair_desktop.services.person_service import (
+from redpair_desktop.services.pairings.registry import list_pairings
+from redpair_desktop.services.rosters.exporter import export_roster, write_template
+from redpair_desktop.services.rosters.import_process import import_in_process
+from redpair_desktop.services.rosters.importer import import_roster
+from redpair_desktop.services.rosters.people import (
     editor_values,
     person_history,
     remove_from_roster,
     save_person,
     transfer_member,
 )
-from redpair_desktop.services.roster_export import export_roster, write_template
-from redpair_desktop.services.roster_import import import_roster
-from redpair_desktop.services.roster_import_process import import_in_process
-from redpair_desktop.services.roster_query import load_roster
-from redpair_desktop.services.roster_workbook import preview
+from redpair_desktop.services.rosters.query import load_roster
+from redpair_desktop.services.rosters.workbook import preview
 from redpair_desktop.services.workspace import open_workspace
 
 __all__ = [

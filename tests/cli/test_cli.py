@@ -145,12 +145,12 @@ def test_usage_errors_give_exit_2(data_dir):
 
 
 def test_unexpected_errors_are_logged_not_shown(data_dir, monkeypatch, capsys):
-    from redpair_desktop.cli import database_commands, main
+    from redpair_desktop.cli import database, main
 
     def explode(*args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(database_commands, "run_info", explode)
+    monkeypatch.setattr(database, "run_info", explode)
     code = main.main(["--data-dir", str(data_dir), "info"])
     captured = capsys.readouterr()
     assert code == 1

@@ -9,13 +9,14 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from redpair_desktop.db.audit import ReadOnlySessionError, content_hash
+from redpair_desktop.db.change_log import ChangeLogEntry
 from redpair_desktop.db.migrate import head_revision
-from redpair_desktop.db.models import ChangeLogEntry, OrgUnit
+from redpair_desktop.db.org.models import OrgUnit
 from redpair_desktop.db.schema import SCHEMA_HEAD
 from redpair_desktop.domain.enums import UnitKind
 from redpair_desktop.domain.errors import IntegrityProblem, NewerSchemaError, UserError
 from redpair_desktop.paths import DATABASE_FILE
-from redpair_desktop.services.org_service import add_unit, create_company
+from redpair_desktop.services.org.branches import add_unit, create_company
 from redpair_desktop.services.workspace import open_workspace
 
 

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from redpair_desktop.domain.branch_rules import is_valid_seal_name
 from redpair_desktop.domain.enums import PairingStatus
-from redpair_desktop.domain.pairing_rules import status_on
+from redpair_desktop.domain.org.rules import is_valid_seal_name
+from redpair_desktop.domain.pairings.rules import status_on
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,10 @@
 
 from alembic import context
 
-from redpair_desktop.db import models  # noqa: F401 - registers the tables
 from redpair_desktop.db.base import Base
+from redpair_desktop.db.registry import load_models
+
+load_models()
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,0 +1,232 @@
+"""The organisation tree's edit bar: new unit, new branch, rename, move, retire.
+
+Every form is non-blocking (``open()``); the change runs on the database worker, and the bar
+announces ``tree_changed`` with the id to select once the tree is reloaded. A refusal (say, a
+branch that still has members) reaches the user through ``report_error`` with its reason.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QToolBar, QWidget
+
+from redpair_desktop.domain.enums import BranchKind, UnitKind
+from redpair_desktop.i18n import _
+from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.org.edit_dialogs import BranchDialog, MoveDialog, UnitDialog
+
+if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from redpair_desktop.services.org.tree import OrgTree, UnitNode
+    from redpair_desktop.ui.org.tree_model import TreeNode
+
+# The branch kind a new branch most likely has, from the kind of its unit.
+BRANCH_KIND_FOR_UNIT = {
+    UnitKind.HQ_DEPARTMENT: BranchKind.HQ_DEPARTMENT,
+    UnitKind.URBAN_UNIT: BranchKind.URBAN_UNIT,
+    UnitKind.SUPPLY_STATION: BranchKind.SUPPLY_STATION,
+}
+
+
+class OrgEditBar(QToolBar):
+    tree_changed = Signal(object)  # the uuid.UUID to select after the reload, or None
+
+    def __init__(
+        self,
+        backend: Backend,
+        report_error: Callable[[BaseException], None],
+        current_node: Callable[[], TreeNode | None],
+        current_tree: Callable[[], OrgTree | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(_("编辑组织"), parent)
+        self.setObjectName("orgEditBar")
+        self.backend = backend
+        self._report_error = report_error
+        self._current_node = current_node
+        self._current_tree = current_tree
+        self.dialog: QDialog | None = None  # the open form or confirmation, kept alive
+        self.new_unit_action = self._action("newUnitAction", _("新建单位"), self.new_unit)
+        self.new_branch_action = self._action("newBranchAction", _("新建党支部"), self.new_branch)
+        self.rename_action = self._action("renameAction", _("重命名"), self.rename)
+        self.move_action = self._action("moveAction", _("移动到…"), self.move)
+        self.retire_action = self._action("retireAction", _("撤销"), self.retire)
+        self.update_actions()
+
+    def _action(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def update_actions(self) -> None:
+        """Enable what applies to the selected node; call it when the selection changes."""
+        node, tree = self._current_node(), self._current_tree()
+        home = self._home_unit(node, tree)
+        is_top = home is not None and not node.is_branch and home.parent_id is None
+        self.new_unit_action.setEnabled(home is not None)
+        self.new_branch_action.setEnabled(home is not None)
+        self.rename_action.setEnabled(node is not None)
+        self.move_action.setEnabled(home is not None and not is_top)
+        self.retire_action.setEnabled(node is not None and not is_top)
+
+    # --- the actions --------------------------------------------------------------------
+
+    def new_unit(self) -> None:
+        home = self._home_unit(self._current_node(), self._current_tree())
+        if home is None:
+            return
+        dialog = UnitDialog(_("新建单位"), kind=_child_unit_kind(home.kind), parent=self)
+
+        def submit() -> None:
+            name, kind, parent_id = dialog.name(), dialog.kind(), home.id
+            self._run(lambda services, ws: services.create_unit(ws.db, parent_id, name, kind))
+
+        self._open(dialog, submit)
+
+    def new_branch(self) -> None:
+        home = self._home_unit(self._current_node(), self._current_tree())
+        if home is None:
+            return
+        kind = BRANCH_KIND_FOR_UNIT.get(home.kind)
+        dialog = BranchDialog(_("新建党支部"), kind=kind, parent=self)
+
+        def submit() -> None:
+            seal, short, kind, unit_id = (
+                dialog.seal_name(),
+                dialog.short_name(),
+                dialog.kind(),
+                home.id,
+            )
+            self._run(
+                lambda services, ws: services.create_branch(ws.db, unit_id, seal, short, kind)
+            )
+
+        self._open(dialog, submit)
+
+    def rename(self) -> None:
+        node = self._current_node()
+        if node is None:
+            return
+        if node.is_branch:  # the seal name is not in the tree: read it first
+            self.backend.call(
+                lambda services, ws: services.branch_summary(ws.db, node.id),
+                lambda summary: self._rename_branch(node.id, summary),
+                self._report_error,
+            )
+            return
+        dialog = UnitDialog(_("重命名单位"), name=node.name, with_kind=False, parent=self)
+
+        def submit() -> None:
+            name, unit_id = dialog.name(), node.id
+            self._run(lambda services, ws: services.rename_unit(ws.db, unit_id, name), unit_id)
+
+        self._open(dialog, submit)
+
+    def _rename_branch(self, branch_id: uuid.UUID, summary) -> None:
+        dialog = BranchDialog(
+            _("重命名党支部"),
+            seal_name=summary.seal_name,
+            short_name=summary.short_name,
+            with_kind=False,
+            parent=self,
+        )
+
+        def submit() -> None:
+            seal, short = dialog.seal_name(), dialog.short_name()
+            self._run(
+                lambda services, ws: services.rename_branch(ws.db, branch_id, seal, short),
+                branch_id,
+            )
+
+        self._open(dialog, submit)
+
+    def move(self) -> None:
+        node, tree = self._current_node(), self._current_tree()
+        home = self._home_unit(node, tree)
+        if home is None:
+            return
+        current = home.id if node.is_branch else home.parent_id
+        dialog = MoveDialog(tree, node.id, node.name, current_unit_id=current, parent=self)
+
+        def submit() -> None:
+            target, node_id = dialog.target_id(), node.id
+            if target is None:
+                return
+            move = "move_branch" if node.is_branch else "move_unit"
+            self._run(lambda services, ws: getattr(services, move)(ws.db, node_id, target), node_id)
+
+        self._open(dialog, submit)
+
+    def retire(self) -> None:
+        node = self._current_node()
+        if node is None:
+            return
+        home = self._home_unit(node, self._current_tree())
+        after = None if home is None else (home.id if node.is_branch else home.parent_id)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("撤销"),
+            _(
+                "确定要撤销“{name}”吗？撤销后它不再出现在组织树中，历史记录仍然保留。",
+                name=node.name,
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("retireConfirm")
+        confirm = box.addButton(_("撤销"), QMessageBox.ButtonRole.AcceptRole)
+        confirm.setObjectName("retireConfirmButton")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        retire = "retire_branch" if node.is_branch else "retire_unit"
+        node_id = node.id
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is confirm:
+                self._run(lambda services, ws: getattr(services, retire)(ws.db, node_id), after)
+
+        box.buttonClicked.connect(clicked)
+        self._show(box)
+
+    # --- plumbing -----------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
+        dialog.accepted.connect(on_accepted)
+        self._show(dialog)
+
+    def _show(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+    def _run(self, call, select_id: uuid.UUID | None = None) -> None:
+        """Run a change on the worker; select ``select_id`` (or the new row's id) afterwards."""
+        self.backend.call(
+            call,
+            lambda result: self.tree_changed.emit(result if select_id is None else select_id),
+            self._report_error,
+        )
+
+    @staticmethod
+    def _home_unit(node: TreeNode | None, tree: OrgTree | None) -> UnitNode | None:
+        """The selected unit, or the unit the selected branch belongs to."""
+        if node is None or tree is None:
+            return None
+        unit_id = node.id
+        if node.is_branch:
+            unit_id = next((b.unit_id for b in tree.branches if b.id == node.id), None)
+        return next((unit for unit in tree.units if unit.id == unit_id), None)
+
+
+def _child_unit_kind(kind: UnitKind) -> UnitKind:
+    """The kind a new unit under ``kind`` most likely has."""
+    if kind is UnitKind.COUNTY_COMPANY:
+        return UnitKind.SUPPLY_STATION
+    return UnitKind.HQ_DEPARTMENT if kind is UnitKind.COMPANY else kind

@@ -1,0 +1,205 @@
+"""The small forms behind the organisation tree's edit bar: a unit, a branch, where to move.
+
+Plain Qt and domain labels only: the services (and SQLAlchemy) load on the worker, later.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from redpair_desktop.domain.enums import BranchKind, UnitKind
+from redpair_desktop.domain.labels import label
+from redpair_desktop.i18n import _
+
+if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from redpair_desktop.services.org.tree import OrgTree
+
+UNIT_KINDS = (
+    UnitKind.HQ_DEPARTMENT,
+    UnitKind.URBAN_UNIT,
+    UnitKind.COUNTY_COMPANY,
+    UnitKind.SUPPLY_STATION,
+)
+INDENT = "\u3000"  # an ideographic space per level, so names line up with Chinese text
+
+
+class _FormDialog(QDialog):
+    """A title, a form and 确定/取消; 确定 is enabled only while the required fields are filled."""
+
+    def __init__(self, title: str, object_name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("dialogButtons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._required: list[QLineEdit] = []
+
+    def finish_form(self) -> None:
+        self.form.addRow(self.buttons)
+        self._update_ok()
+
+    def require(self, edit: QLineEdit) -> None:
+        self._required.append(edit)
+        edit.textChanged.connect(self._update_ok)
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(all(edit.text().strip() for edit in self._required))
+
+
+def _kind_combo(object_name: str, kinds, selected) -> QComboBox:
+    combo = QComboBox(objectName=object_name)
+    for kind in kinds:
+        combo.addItem(label(kind), kind)
+    if selected is not None:
+        combo.setCurrentIndex(max(combo.findData(selected), 0))
+    return combo
+
+
+class UnitDialog(_FormDialog):
+    """A unit's name and, when it is new, its kind."""
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        name: str = "",
+        kind: UnitKind | None = None,
+        with_kind: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, "unitDialog", parent)
+        self.name_edit = QLineEdit(name, objectName="unitNameEdit")
+        self.name_edit.setMaxLength(128)
+        self.name_edit.setPlaceholderText(_("例如：国网通城县供电公司大坪供电所"))
+        self.require(self.name_edit)
+        self.form.addRow(_("单位名称"), self.name_edit)
+        self.kind_combo: QComboBox | None = None
+        if with_kind:
+            self.kind_combo = _kind_combo("unitKindCombo", UNIT_KINDS, kind)
+            self.form.addRow(_("单位类型"), self.kind_combo)
+        self.finish_form()
+
+    def name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def kind(self) -> UnitKind:
+        return UnitKind(self.kind_combo.currentData()) if self.kind_combo else UnitKind.URBAN_UNIT
+
+
+class BranchDialog(_FormDialog):
+    """A branch's seal name (中共……支部委员会), short name and, when it is new, its kind."""
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        seal_name: str = "",
+        short_name: str = "",
+        kind: BranchKind | None = None,
+        with_kind: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, "branchDialog", parent)
+        self.seal_edit = QLineEdit(seal_name, objectName="sealNameEdit")
+        self.seal_edit.setMaxLength(128)
+        self.seal_edit.setPlaceholderText(_("中共……支部委员会"))
+        self.short_edit = QLineEdit(short_name, objectName="shortNameEdit")
+        self.short_edit.setMaxLength(64)
+        self.short_edit.setPlaceholderText(_("例如：大坪供电所党支部"))
+        for edit in (self.seal_edit, self.short_edit):
+            self.require(edit)
+        self.form.addRow(_("全称（印章名称）"), self.seal_edit)
+        self.form.addRow(_("简称"), self.short_edit)
+        self.kind_combo: QComboBox | None = None
+        if with_kind:
+            self.kind_combo = _kind_combo("branchKindCombo", list(BranchKind), kind)
+            self.form.addRow(_("党支部类型"), self.kind_combo)
+        hint = QLabel(_("全称以“中共”开头，以“委员会”“支部委员会”或“总支部委员会”结尾。"))
+        hint.setObjectName("sealNameHint")
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self.finish_form()
+
+    def seal_name(self) -> str:
+        return self.seal_edit.text().strip()
+
+    def short_name(self) -> str:
+        return self.short_edit.text().strip()
+
+    def kind(self) -> BranchKind:
+        return (
+            BranchKind(self.kind_combo.currentData())
+            if self.kind_combo
+            else BranchKind.SUPPLY_STATION
+        )
+
+
+class MoveDialog(_FormDialog):
+    """Pick the unit to move a unit or a branch under; a unit's own subtree is not offered."""
+
+    def __init__(
+        self,
+        tree: OrgTree,
+        node_id: uuid.UUID,
+        name: str,
+        *,
+        current_unit_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(_("移动“{name}”", name=name), "moveDialog", parent)
+        self.target_combo = QComboBox(objectName="moveTargetCombo")
+        excluded = subtree_ids(tree, node_id)
+        depth: dict[uuid.UUID, int] = {}
+        for unit in tree.units:
+            depth[unit.id] = depth.get(unit.parent_id, -1) + 1 if unit.parent_id else 0
+            if unit.id not in excluded:
+                self.target_combo.addItem(INDENT * depth[unit.id] + unit.name, unit.id)
+        self.select_target(current_unit_id)
+        self.form.addRow(_("移动到"), self.target_combo)
+        self.finish_form()
+        self.ok_button.setEnabled(self.target_combo.count() > 0)
+
+    def target_id(self) -> uuid.UUID | None:
+        return self.target_combo.currentData()
+
+    def target_ids(self) -> list[uuid.UUID]:
+        combo = self.target_combo
+        return [combo.itemData(row) for row in range(combo.count())]
+
+    def select_target(self, unit_id: uuid.UUID | None) -> None:
+        """Point the picker at ``unit_id`` (Qt's ``findData`` cannot compare Python uuids)."""
+        ids = self.target_ids()
+        if unit_id in ids:
+            self.target_combo.setCurrentIndex(ids.index(unit_id))
+
+
+def subtree_ids(tree: OrgTree, unit_id: uuid.UUID) -> set[uuid.UUID]:
+    """The unit and every unit below it (empty when ``unit_id`` is not a unit, e.g. a branch)."""
+    if not any(unit.id == unit_id for unit in tree.units):
+        return set()
+    found = {unit_id}
+    for unit in tree.units:  # parents come before children
+        if unit.parent_id in found:
+            found.add(unit.id)
+    return found

@@ -1,0 +1,291 @@
+"""花名册: the roster of the selected branch (or of every branch under the selected unit).
+
+Search finds people by name, pinyin initials (czb → 陈振波) or phone; a column filter narrows
+any column; a click on a header sorts. Counts are derived from the rows shown.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redpair_desktop.i18n import _
+from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.rosters.table_model import COLUMNS, RosterTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from redpair_desktop.services.rosters.query import RosterSnapshot
+
+
+class RosterPanel(QWidget):
+    loaded = Signal()  # a snapshot is in the view
+    roster_changed = Signal()  # something was saved: counts elsewhere may change
+
+    def __init__(
+        self, backend: Backend, report_error: Callable[[BaseException], None], parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterPanel")
+        self.backend = backend
+        self.report_error = report_error
+        self.scope: list[uuid.UUID] | None = None
+        self.scope_name = ""
+        self.scope_branch: str | None = None
+        self.branch_names: list[str] = []
+        self.model = RosterTableModel(self)
+        self._counts_timer = QTimer(self, singleShot=True, interval=150)
+        self._counts_timer.timeout.connect(self._show_counts)
+        self._build()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="rosterSearch", clearButtonEnabled=True)
+        self.search.setPlaceholderText(_("搜索姓名、拼音首字母或电话"))
+        self.search.textChanged.connect(self.model.set_search)
+        self.search.textChanged.connect(self._show_counts_soon)
+        self.filter_column = QComboBox(objectName="rosterFilterColumn")
+        self.filter_column.addItem(_("按列筛选…"), None)
+        for index, roster_field in enumerate(COLUMNS):
+            self.filter_column.addItem(_(roster_field.header), index)
+        self.filter_text = QLineEdit(objectName="rosterFilterText", clearButtonEnabled=True)
+        self.filter_text.setPlaceholderText(_("筛选内容"))
+        self.filter_column.currentIndexChanged.connect(self._on_filter_changed)
+        self.filter_text.textChanged.connect(self._on_filter_changed)
+
+        self.table = QTableView(objectName="rosterTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(24)
+        rows.hide()  # row numbers of 100,000 rows cost time on every filter and say little
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.counts = QLabel(objectName="rosterCounts")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.filter_column)
+        top.addWidget(self.filter_text, 1)
+        # A tool bar folds what does not fit into its overflow menu, so narrow windows still fit.
+        self.actions_bar = QToolBar(objectName="rosterActions")
+        self.buttons: dict[str, QAction] = {}
+        for key, text, slot in (
+            ("add", _("新增"), self.add_person),
+            ("edit", _("编辑"), self.edit_selected),
+            ("transfer", _("调转"), self.transfer_selected),
+            ("remove", _("移出"), self.remove_selected),
+            ("history", _("履历"), self.show_history),
+            ("import", _("导入 Excel…"), self.import_excel),
+            ("export", _("导出 Excel…"), self.export_excel),
+            ("template", _("空白模板…"), self.save_template),
+        ):
+            action = self.actions_bar.addAction(text)
+            action.setObjectName(f"roster_{key}")
+            action.triggered.connect(slot)
+            self.buttons[key] = action
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load(self, scope: list[uuid.UUID] | None, scope_name: str, branch: str | None) -> None:
+        """Show the roster of these branches (None: every branch); ``branch`` names the one
+        branch in scope, if there is just one (new people go there)."""
+        self.scope, self.scope_name, self.scope_branch = scope, scope_name, branch
+        self.counts.setText(_("正在载入“{name}”的花名册……", name=scope_name))
+
+        def fetch(services, workspace):
+            return (
+                services.load_roster(workspace.db, scope),
+                services.branch_seal_names(workspace.db),
+            )
+
+        self.backend.call(fetch, self._on_loaded)
+
+    def reload(self) -> None:
+        self.load(self.scope, self.scope_name, self.scope_branch)
+
+    def _on_loaded(self, result: tuple[RosterSnapshot, list[str]]) -> None:
+        snapshot, self.branch_names = result
+        self.model.set_snapshot(snapshot)
+        self._show_counts()
+        self.loaded.emit()
+
+    def _show_counts(self) -> None:
+        shown, staff, party, supply = self.model.counts()
+        self.counts.setText(
+            _("{scope}：显示 {shown} 人；职工 {staff} 人，党员 {party} 人，供服党员 {supply} 人",
+              scope=self.scope_name, shown=shown, staff=staff, party=party, supply=supply)
+        )  # fmt: skip
+
+    def _show_counts_soon(self) -> None:
+        """Once typing pauses: the rows follow every keystroke, the totals the last one."""
+        self._counts_timer.start()
+
+    def _on_filter_changed(self) -> None:
+        self.model.set_column_filter(self.filter_column.currentData(), self.filter_text.text())
+        self._show_counts_soon()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def selected_membership(self) -> uuid.UUID | None:
+        selected = self._selected()
+        return selected[0] if selected else None
+
+    def _selected(self) -> tuple[uuid.UUID, str] | None:
+        """The selected roster entry and the person's name."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        name = self.model.display_value(self.model.visible[row], "name")
+        return uuid.UUID(self.model.membership_id(row)), name
+
+    def add_person(self) -> None:
+        from redpair_desktop.ui.rosters.person_dialog import PersonDialog
+
+        values = {"branch": self.scope_branch} if self.scope_branch else {}
+        dialog = PersonDialog(
+            self.backend, self.report_error, self.branch_names, values, None, self
+        )
+        self._open(dialog)
+
+    def edit_selected(self) -> None:
+        from redpair_desktop.ui.rosters.person_dialog import PersonDialog
+
+        membership_id = self.selected_membership()
+        if membership_id is None:
+            return
+
+        def show(values: dict) -> None:
+            dialog = PersonDialog(
+                self.backend, self.report_error, self.branch_names, values, membership_id, self
+            )
+            self._open(dialog)
+
+        self.backend.call(lambda services, ws: services.editor_values(ws.db, membership_id), show)
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._on_person_saved)
+        dialog.open()
+
+    def _on_person_saved(self, _membership_id: object) -> None:
+        self.reload()
+        self.roster_changed.emit()
+
+    def transfer_selected(self) -> None:
+        from redpair_desktop.ui.rosters.transfer_dialog import TransferDialog
+
+        selected = self._selected()
+        if selected is None:
+            return
+        membership_id, name = selected
+        dialog = TransferDialog(
+            self.backend, self.report_error, membership_id, name, self.branch_names, self
+        )
+        self._open(dialog)
+
+    def remove_selected(self) -> None:
+        """Ask first (non-blocking), then end the entry as of today."""
+        from PySide6.QtWidgets import QMessageBox
+
+        selected = self._selected()
+        if selected is None:
+            return
+        membership_id, name = selected
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("移出花名册"),
+            _(
+                "把“{name}”移出本党支部花名册（退休、调离系统外、去世等）？\n记录会保留在履历中。",
+                name=name,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("removeConfirm")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.clicked.connect(lambda: self._remove(membership_id))
+        self.dialog = box
+        box.open()
+
+    def _remove(self, membership_id: uuid.UUID) -> None:
+        today = date.today()
+        self.backend.call(
+            lambda services, ws: services.remove_from_roster(ws.db, membership_id, today),
+            self._on_person_saved,
+        )
+
+    def show_history(self) -> None:
+        membership_id = self.selected_membership()
+        if membership_id is not None:
+            self.backend.call(
+                lambda services, ws: services.person_history(ws.db, membership_id),
+                self._on_history_loaded,
+            )
+
+    def _on_history_loaded(self, entries: list) -> None:
+        from redpair_desktop.ui.rosters.transfer_dialog import show_history
+
+        self.history_box = show_history(self, entries)
+
+    def import_excel(self) -> None:
+        from redpair_desktop.ui.rosters.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.backend, self.report_error, self)
+        wizard.imported.connect(self._on_person_saved)
+        self.dialog = wizard
+        wizard.open()
+
+    def export_excel(self) -> None:
+        from redpair_desktop.ui.widgets.file_dialogs import ask_save_path
+
+        path = ask_save_path(self, _("导出花名册"), f"{self.scope_name}花名册.xlsx")
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path) -> None:
+        snapshot, rows = self.model.snapshot, list(self.model.visible)
+        self.backend.call(
+            lambda services, ws: services.export_roster(snapshot, path, rows=rows),
+            lambda count: self.counts.setText(
+                _("已导出 {count} 人到 {path}", count=count, path=path)
+            ),
+        )
+
+    def save_template(self) -> None:
+        from redpair_desktop.ui.widgets.file_dialogs import ask_save_path
+
+        path = ask_save_path(self, _("保存空白模板"), _("花名册模板.xlsx"))
+        if path is not None:
+            names = list(self.branch_names)
+            self.backend.call(
+                lambda services, ws: services.write_template(path, names),
+                lambda _none: self.counts.setText(_("已生成模板：{path}", path=path)),
+            )

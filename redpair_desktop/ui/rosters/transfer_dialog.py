@@ -1,0 +1,103 @@
+"""调转: move a person to another branch, recording 转出/转入 dates; and their history."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redpair_desktop.domain.rosters.person_rules import FieldError, parse_date
+from redpair_desktop.i18n import _
+from redpair_desktop.ui.backend import Backend
+
+if TYPE_CHECKING:
+    from redpair_desktop.services.rosters.people import HistoryEntry
+
+
+class TransferDialog(QDialog):
+    saved = Signal(object)  # the new membership id
+
+    def __init__(
+        self,
+        backend: Backend,
+        report_error: Callable[[BaseException], None],
+        membership_id: uuid.UUID,
+        person_name: str,
+        branch_names: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("transferDialog")
+        self.setWindowTitle(_("调转：{name}", name=person_name))
+        self.backend = backend
+        self.report_error = report_error
+        self.membership_id = membership_id
+        self.target = QComboBox(objectName="transferTarget", editable=True)
+        self.target.addItems(list(branch_names))
+        self.target.setCurrentIndex(-1)
+        self.on_date = QLineEdit(date.today().isoformat(), objectName="transferDate")
+        self.error = QLabel(objectName="transferError", wordWrap=True)
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(_("调入党支部"), self.target)
+        form.addRow(_("转出/转入日期"), self.on_date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("此人将从现党支部转出，并在同一天转入新的党支部。")))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _on_ok_clicked(self) -> None:
+        target = self.target.currentText().strip()
+        try:
+            on = parse_date(self.on_date.text(), _("调转日期")) or date.today()
+        except FieldError as error:
+            self.error.setText(str(error))
+            return
+        if not target:
+            self.error.setText(_("请选择调入的党支部。"))
+            return
+        membership_id = self.membership_id
+        self.backend.call(
+            lambda services, ws: services.transfer_member(ws.db, membership_id, target, on),
+            self._on_saved,
+            lambda error: self.error.setText(getattr(error, "message", str(error))),
+        )
+
+    def _on_saved(self, new_membership: uuid.UUID) -> None:
+        self.saved.emit(new_membership)
+        self.accept()
+
+
+def show_history(parent: QWidget, entries: list[HistoryEntry]) -> QMessageBox:
+    lines = []
+    for entry in entries:
+        start = entry.started_on.isoformat() if entry.started_on else _("（未记录）")
+        end = entry.ended_on.isoformat() if entry.ended_on else _("至今")
+        line = _("{branch}：{start} 转入 — {end}", branch=entry.branch, start=start, end=end)
+        if entry.end_reason is not None and entry.ended_on:
+            line += _("（转出）") if entry.end_reason.value == "transferred" else _("（离开）")
+        lines.append(line)
+    box = QMessageBox(QMessageBox.Icon.Information, _("履历"), "\n".join(lines), parent=parent)
+    box.setObjectName("historyBox")
+    box.open()
+    return box
