@@ -1,8 +1,8 @@
 """The window's one way to the data: services run on the database worker, never on the GUI
 thread, always against the workspace that the first operation opened.
 
-Services (and SQLAlchemy with them) are imported on the worker the first time they are needed
-(``ui/service_api.py``), so the window paints before they load.
+Each feature's operations live in ``ui/<feature>/ops.py``: typed functions of the workspace that
+import their service when they run, on the worker, so the window paints before SQLAlchemy loads.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -23,13 +22,7 @@ if TYPE_CHECKING:
     from redpair_desktop.services.workspace import Workspace
 
 T = TypeVar("T")
-ServiceCall = Callable[[ModuleType, "Workspace"], T]
-
-
-def service_api() -> ModuleType:
-    from redpair_desktop.ui import service_api
-
-    return service_api
+Operation = Callable[["Workspace"], T]
 
 
 class Backend(QObject):
@@ -61,22 +54,27 @@ class Backend(QObject):
         if self._opening is not None or self._closed:
             return
         data_dir = self.data_dir
-        self._opening = self.runner.run(
-            lambda: service_api().open_workspace(data_dir), self._on_opened, self._on_failed
-        )
+
+        def open_workspace() -> Workspace:
+            from redpair_desktop.services.workspace import open_workspace
+
+            return open_workspace(data_dir)
+
+        self._opening = self.runner.run(open_workspace, self._on_opened, self._on_failed)
 
     def call(
         self,
-        call: ServiceCall[T],
+        operation: Operation[T],
         on_success: Callable[[T], Any],
         on_failure: Callable[[BaseException], Any] | None = None,
     ) -> None:
-        """Run ``call(services, workspace)`` on the worker, after the workspace is open."""
+        """Run ``operation(workspace)`` on the worker, after the workspace is open."""
         if self._closed:
             return
         self.open()
         opening = self._opening
-        self.runner.run(lambda: call(service_api(), opening.result()), on_success, on_failure)
+        assert opening is not None
+        self.runner.run(lambda: operation(opening.result()), on_success, on_failure)
 
     def close(self) -> None:
         """Wait for the running operation, then close the database; later calls do nothing."""

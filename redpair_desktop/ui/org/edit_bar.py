@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QToolBar, Q
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.org import ops
 from redpair_desktop.ui.org.edit_dialogs import BranchDialog, MoveDialog, UnitDialog
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
@@ -85,7 +86,7 @@ class OrgEditBar(QToolBar):
 
         def submit() -> None:
             name, kind, parent_id = dialog.name(), dialog.kind(), home.id
-            self._run(lambda services, ws: services.create_unit(ws.db, parent_id, name, kind))
+            self._run(lambda ws: ops.create_unit(ws, parent_id, name, kind))
 
         self._open(dialog, submit)
 
@@ -103,9 +104,7 @@ class OrgEditBar(QToolBar):
                 dialog.kind(),
                 home.id,
             )
-            self._run(
-                lambda services, ws: services.create_branch(ws.db, unit_id, seal, short, kind)
-            )
+            self._run(lambda ws: ops.create_branch(ws, unit_id, seal, short, kind))
 
         self._open(dialog, submit)
 
@@ -115,7 +114,7 @@ class OrgEditBar(QToolBar):
             return
         if node.is_branch:  # the seal name is not in the tree: read it first
             self.backend.call(
-                lambda services, ws: services.branch_summary(ws.db, node.id),
+                lambda ws: ops.branch_summary(ws, node.id),
                 lambda summary: self._rename_branch(node.id, summary),
                 self._report_error,
             )
@@ -124,7 +123,7 @@ class OrgEditBar(QToolBar):
 
         def submit() -> None:
             name, unit_id = dialog.name(), node.id
-            self._run(lambda services, ws: services.rename_unit(ws.db, unit_id, name), unit_id)
+            self._run(lambda ws: ops.rename_unit(ws, unit_id, name), unit_id)
 
         self._open(dialog, submit)
 
@@ -140,7 +139,7 @@ class OrgEditBar(QToolBar):
         def submit() -> None:
             seal, short = dialog.seal_name(), dialog.short_name()
             self._run(
-                lambda services, ws: services.rename_branch(ws.db, branch_id, seal, short),
+                lambda ws: ops.rename_branch(ws, branch_id, seal, short),
                 branch_id,
             )
 
@@ -158,8 +157,8 @@ class OrgEditBar(QToolBar):
             target, node_id = dialog.target_id(), node.id
             if target is None:
                 return
-            move = "move_branch" if node.is_branch else "move_unit"
-            self._run(lambda services, ws: getattr(services, move)(ws.db, node_id, target), node_id)
+            move = ops.move_branch if node.is_branch else ops.move_unit
+            self._run(lambda ws: move(ws, node_id, target), node_id)
 
         self._open(dialog, submit)
 
@@ -183,12 +182,12 @@ class OrgEditBar(QToolBar):
         confirm = box.addButton(_("撤销"), QMessageBox.ButtonRole.AcceptRole)
         confirm.setObjectName("retireConfirmButton")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        retire = "retire_branch" if node.is_branch else "retire_unit"
+        retire = ops.retire_branch if node.is_branch else ops.retire_unit
         node_id = node.id
 
         def clicked(button: QAbstractButton) -> None:
             if button is confirm:
-                self._run(lambda services, ws: getattr(services, retire)(ws.db, node_id), after)
+                self._run(lambda ws: retire(ws, node_id), after)
 
         box.buttonClicked.connect(clicked)
         self._show(box)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import styled
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.org import ops
 from redpair_desktop.ui.paint_probe import PaintProbe
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
@@ -65,7 +66,7 @@ class OrgPage(QWidget):
         self.stack.setCurrentWidget(self.message)
 
     def load_tree(self) -> None:
-        self.backend.call(lambda services, ws: services.load_org_tree(ws.db), self.show_tree)
+        self.backend.call(ops.load_tree, self.show_tree)
 
     def show_tree(self, tree: OrgTree) -> None:
         if tree.is_empty:
@@ -166,7 +167,7 @@ class OrgPage(QWidget):
 
     def _load_summary(self, branch_id: uuid.UUID) -> None:
         self.backend.call(
-            lambda services, ws: services.branch_summary(ws.db, branch_id),
+            lambda ws: ops.branch_summary(ws, branch_id),
             self.panel.show_summary,
         )
 
@@ -191,21 +192,15 @@ class OrgPage(QWidget):
             self.show_tree(tree)
             self.select_node(select_id)
 
-        self.backend.call(lambda services, ws: services.load_org_tree(ws.db), reselect)
+        self.backend.call(ops.load_tree, reselect)
 
     def _on_first_run_demo_requested(self) -> None:
-        def load(services, workspace):
-            services.load_demo(workspace)
-            return services.load_org_tree(workspace.db)
-
-        self.backend.call(load, self.show_tree, self._on_first_run_failed)
+        self.backend.call(ops.load_demo, self.show_tree, self._on_first_run_failed)
 
     def _on_first_run_empty_requested(self, company: str) -> None:
-        def create(services, workspace):
-            services.create_company(workspace.db, company)
-            return services.load_org_tree(workspace.db)
-
-        self.backend.call(create, self.show_tree, self._on_first_run_failed)
+        self.backend.call(
+            lambda ws: ops.start_company(ws, company), self.show_tree, self._on_first_run_failed
+        )
 
     def _on_first_run_failed(self, error: BaseException) -> None:
         self.first_run.set_busy(False)

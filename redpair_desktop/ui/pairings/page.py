@@ -19,6 +19,7 @@ from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.pairings import ops
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.pairings.registry import PairingRow
@@ -50,7 +51,7 @@ class PairingsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.backend.call(lambda services, ws: services.list_pairings(ws.db), self.show_pairings)
+        self.backend.call(ops.list_pairings, self.show_pairings)
 
     def show_pairings(self, rows: list[PairingRow]) -> None:
         headers = [

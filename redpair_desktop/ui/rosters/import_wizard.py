@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, field_for_header
 from redpair_desktop.i18n import _
-from redpair_desktop.services.rosters.mappings import remember_mapping, remembered_mapping
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.rosters import ops
 
 if TYPE_CHECKING:
     from redpair_desktop.services.rosters.importer import ImportReport
@@ -138,17 +138,9 @@ class CheckPage(QWizardPage):
         if self.preview is None or not self.mapping:
             mapping = None  # first check: use (and show) the remembered mapping
 
-        def check(services, workspace):
-            preview = services.preview(path)
-            used = mapping
-            if used is None:
-                used = remembered_mapping(workspace.data_dir, preview.headers)
-            else:
-                remember_mapping(workspace.data_dir, preview.headers, used)
-            report = services.import_in_process(workspace, path, dry_run=True, mapping=used)
-            return preview, used, report
-
-        self.owner.backend.call(check, self._on_checked, self._on_check_failed)
+        self.owner.backend.call(
+            lambda ws: ops.check_import(ws, path, mapping), self._on_checked, self._on_check_failed
+        )
 
     def _on_checked(self, result) -> None:
         self.preview, mapping, self.report = result
@@ -244,16 +236,11 @@ class RunPage(QWizardPage):
         path, mapping = wizard.path, wizard.check_page.chosen_mapping()
         cancelled = self.cancel_requested.is_set
 
-        def run(services, workspace):
-            return services.import_in_process(
-                workspace,
-                path,
-                mapping=mapping,
-                progress=lambda done, total: wizard.progressed.emit(done, total),
-                cancelled=cancelled,
-            )
-
-        wizard.backend.call(run, self._on_imported, self._on_failed)
+        wizard.backend.call(
+            lambda ws: ops.run_import(ws, path, mapping, wizard.progressed.emit, cancelled),
+            self._on_imported,
+            self._on_failed,
+        )
 
     def isComplete(self) -> bool:
         return self.done

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.rosters import ops
 from redpair_desktop.ui.rosters.table_model import COLUMNS, RosterTableModel
 
 if TYPE_CHECKING:
@@ -119,13 +120,7 @@ class RosterPanel(QWidget):
         self.scope, self.scope_name, self.scope_branch = scope, scope_name, branch
         self.counts.setText(_("正在载入“{name}”的花名册……", name=scope_name))
 
-        def fetch(services, workspace):
-            return (
-                services.load_roster(workspace.db, scope),
-                services.branch_seal_names(workspace.db),
-            )
-
-        self.backend.call(fetch, self._on_loaded)
+        self.backend.call(lambda ws: ops.load_roster(ws, scope), self._on_loaded)
 
     def reload(self) -> None:
         self.load(self.scope, self.scope_name, self.scope_branch)
@@ -188,7 +183,7 @@ class RosterPanel(QWidget):
             )
             self._open(dialog)
 
-        self.backend.call(lambda services, ws: services.editor_values(ws.db, membership_id), show)
+        self.backend.call(lambda ws: ops.editor_values(ws, membership_id), show)
 
     def _open(self, dialog) -> None:
         self.dialog = dialog
@@ -238,7 +233,7 @@ class RosterPanel(QWidget):
     def _remove(self, membership_id: uuid.UUID) -> None:
         today = date.today()
         self.backend.call(
-            lambda services, ws: services.remove_from_roster(ws.db, membership_id, today),
+            lambda ws: ops.remove_from_roster(ws, membership_id, today),
             self._on_person_saved,
         )
 
@@ -246,7 +241,7 @@ class RosterPanel(QWidget):
         membership_id = self.selected_membership()
         if membership_id is not None:
             self.backend.call(
-                lambda services, ws: services.person_history(ws.db, membership_id),
+                lambda ws: ops.person_history(ws, membership_id),
                 self._on_history_loaded,
             )
 
@@ -273,7 +268,7 @@ class RosterPanel(QWidget):
     def export_to(self, path) -> None:
         snapshot, rows = self.model.snapshot, list(self.model.visible)
         self.backend.call(
-            lambda services, ws: services.export_roster(snapshot, path, rows=rows),
+            lambda _ws: ops.export_roster(snapshot, path, rows),
             lambda count: self.counts.setText(
                 _("已导出 {count} 人到 {path}", count=count, path=path)
             ),
@@ -286,6 +281,6 @@ class RosterPanel(QWidget):
         if path is not None:
             names = list(self.branch_names)
             self.backend.call(
-                lambda services, ws: services.write_template(path, names),
+                lambda _ws: ops.write_template(path, names),
                 lambda _none: self.counts.setText(_("已生成模板：{path}", path=path)),
             )

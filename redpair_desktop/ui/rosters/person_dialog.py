@@ -30,6 +30,7 @@ from redpair_desktop.domain.rosters.person_rules import mask_id_number
 from redpair_desktop.domain.rosters.record import validate_record
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.rosters import ops
 
 COMBO_FIELDS = {"gender", "education", "category", "status", "branch"}
 
@@ -173,7 +174,7 @@ class PersonDialog(QDialog):
         self.buttons.setEnabled(False)
         membership_id = self.membership_id
         self.backend.call(
-            lambda services, ws: services.save_person(ws.db, values, membership_id),
+            lambda ws: ops.save_person(ws, values, membership_id),
             self._on_saved,
             self._on_save_failed,
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.rosters.person_rules import FieldError, parse_date
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.rosters import ops
 
 if TYPE_CHECKING:
     from redpair_desktop.services.rosters.people import HistoryEntry
@@ -78,7 +79,7 @@ class TransferDialog(QDialog):
             return
         membership_id = self.membership_id
         self.backend.call(
-            lambda services, ws: services.transfer_member(ws.db, membership_id, target, on),
+            lambda ws: ops.transfer_member(ws, membership_id, target, on),
             self._on_saved,
             lambda error: self.error.setText(getattr(error, "message", str(error))),
         )
