@@ -1,8 +1,14 @@
 """Errors a user can act on, kept apart from bugs.
 
 The CLI maps them to exit codes (UserError → 1, IntegrityProblem → 3); the window shows their
-message in a plain dialog. Messages are already translated when the error is raised.
+message in a plain dialog. Messages are already translated when the error is raised. Every
+error or result that crosses layers lives here, so each layer matches it with ``isinstance``,
+never by name.
 """
+
+from __future__ import annotations
+
+from redpair_desktop.i18n import _
 
 
 class RedPairError(Exception):
@@ -27,7 +33,33 @@ class NewerSchemaError(UserError):
     """The database was written by a newer version of the application."""
 
 
+class RecordInvalid(UserError):
+    """A record's values break rules; ``errors`` maps field keys to messages."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(
+            _("有 {count} 处需要修改：", count=len(errors)) + " " + "；".join(errors.values())
+        )
+        self.errors = errors
+
+
+class WorkbookError(UserError):
+    """The file cannot be read as a roster; the message says why."""
+
+
+class ImportCancelled(RedPairError):
+    """The user cancelled an import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(_("已取消导入，未写入任何数据。"))
+
+
 class IntegrityProblem(RedPairError):
     """The database file is damaged or inconsistent."""
 
     exit_code = 3
+
+
+def user_message(error: BaseException) -> str:
+    """What to tell the user about ``error``: its own words when it is meant for them."""
+    return error.message if isinstance(error, RedPairError) else str(error)

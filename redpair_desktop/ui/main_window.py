@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redpair_desktop.domain.errors import user_message
 from redpair_desktop.i18n import _
 from redpair_desktop.settings import Settings
 from redpair_desktop.ui.appearance import styled
@@ -144,9 +145,7 @@ class MainWindow(QMainWindow):
         self.status.setText(_("数据库：{path}", path=self.backend.workspace.database_path))
 
     def show_open_failure(self, error: BaseException) -> None:
-        self.org_page.show_message(
-            _("无法打开数据库。") + "\n\n" + (getattr(error, "message", "") or str(error))
-        )
+        self.org_page.show_message(_("无法打开数据库。") + "\n\n" + user_message(error))
         self.reporter.report(error)
         self.open_failed.emit()
 

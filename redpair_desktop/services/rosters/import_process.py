@@ -16,9 +16,9 @@ import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from redpair_desktop.domain.errors import RedPairError, UserError
+from redpair_desktop.domain.errors import ImportCancelled, RedPairError, UserError
 from redpair_desktop.i18n import _, current_language, set_language
-from redpair_desktop.services.rosters.importer import ImportCancelled, ImportReport, Progress
+from redpair_desktop.services.rosters.importer import ImportReport, Progress
 from redpair_desktop.services.workspace import Workspace
 
 log = logging.getLogger(__name__)

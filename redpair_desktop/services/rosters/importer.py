@@ -18,12 +18,12 @@ from pathlib import Path
 
 from redpair_desktop.db.audit import WriteContext
 from redpair_desktop.db.database import Database
+from redpair_desktop.domain.errors import ImportCancelled, WorkbookError
 from redpair_desktop.domain.rosters.fields import FIELDS_BY_KEY
 from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
 from redpair_desktop.i18n import _
 from redpair_desktop.services.rosters.workbook import (
     ColumnPlan,
-    WorkbookError,
     open_rows,
     plan_columns,
 )
@@ -31,10 +31,6 @@ from redpair_desktop.services.rosters.writer import BranchRef, RosterWriter, bra
 
 Progress = Callable[[int, int | None], None]  # rows done, rows in all (None if unknown)
 PROGRESS_EVERY = 500
-
-
-class ImportCancelled(Exception):
-    """The user cancelled; nothing was written."""
 
 
 @dataclass(frozen=True)

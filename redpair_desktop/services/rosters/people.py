@@ -14,21 +14,11 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.db.org.models import Branch
 from redpair_desktop.db.rosters.models import Membership, Person
 from redpair_desktop.domain.enums import EndReason, MemberCategory, MemberStatus
-from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.errors import RecordInvalid, UserError
 from redpair_desktop.domain.rosters.fields import CATEGORY_HEADERS, STATUS_HEADERS
 from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
 from redpair_desktop.i18n import _
 from redpair_desktop.services.org.branches import find_branch
-
-
-class RecordInvalid(UserError):
-    """The editor's values break rules; ``errors`` maps field keys to messages."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(
-            _("有 {count} 处需要修改：", count=len(errors)) + " " + "；".join(errors.values())
-        )
-        self.errors = errors
 
 
 @dataclass(frozen=True)

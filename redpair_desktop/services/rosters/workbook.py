@@ -14,14 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
+from redpair_desktop.domain.errors import WorkbookError
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, RosterField, field_for_header
 from redpair_desktop.i18n import _
 
 HEADER_SEARCH_ROWS = 10  # a title row or two may stand above the headers
-
-
-class WorkbookError(Exception):
-    """The file cannot be read as a roster; str(error) says why, in Chinese."""
 
 
 @dataclass

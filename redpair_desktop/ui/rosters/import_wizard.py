@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from redpair_desktop.domain.errors import ImportCancelled, user_message
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, field_for_header
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
@@ -152,7 +153,7 @@ class CheckPage(QWizardPage):
         self.checked.emit()
 
     def _on_check_failed(self, error: BaseException) -> None:
-        self.summary.setText(getattr(error, "message", "") or str(error))
+        self.summary.setText(user_message(error))
         self.checked.emit()
 
     def _build_mapping(self, headers: list[str], remembered: dict[str, str]) -> None:
@@ -263,8 +264,8 @@ class RunPage(QWizardPage):
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
-        if type(error).__name__ == "ImportCancelled":
-            self.status.setText(_("已取消导入，未写入任何数据。"))
+        if isinstance(error, ImportCancelled):
+            self.status.setText(error.message)
         else:
             self.status.setText(_("导入失败，未写入任何数据。"))
             self.owner.report_error(error)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redpair_desktop.domain.errors import RecordInvalid
 from redpair_desktop.domain.rosters.fields import FIELDS_BY_KEY, ROSTER_FIELDS
 from redpair_desktop.domain.rosters.person_rules import mask_id_number
 from redpair_desktop.domain.rosters.record import validate_record
@@ -186,9 +187,8 @@ class PersonDialog(QDialog):
 
     def _on_save_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        errors = getattr(error, "errors", None)
-        if errors:
-            self.show_errors(errors)
+        if isinstance(error, RecordInvalid):
+            self.show_errors(error.errors)
         else:
             self._report_error(error)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.rosters.person_rules import FieldError, parse_date
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
@@ -81,8 +82,15 @@ class TransferDialog(QDialog):
         self.backend.call(
             lambda ws: ops.transfer_member(ws, membership_id, target, on),
             self._on_saved,
-            lambda error: self.error.setText(getattr(error, "message", str(error))),
+            self._on_save_failed,
         )
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        """A refusal is shown under the fields; anything else is a bug, reported and logged."""
+        if isinstance(error, UserError):
+            self.error.setText(error.message)
+        else:
+            self.report_error(error)
 
     def _on_saved(self, new_membership: uuid.UUID) -> None:
         self.saved.emit(new_membership)

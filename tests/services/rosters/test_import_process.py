@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from redpair_desktop.domain.errors import ImportCancelled
 from redpair_desktop.services.rosters.import_process import import_in_process
-from redpair_desktop.services.rosters.importer import ImportCancelled
 from redpair_desktop.services.rosters.query import load_roster
 from tests.conftest import HEADERS
 
