@@ -23,8 +23,7 @@ from redpair_desktop.settings import Settings
 from redpair_desktop.ui.appearance import styled
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.error_reporting import ErrorReporter
-from redpair_desktop.ui.org.page import OrgPage
-from redpair_desktop.ui.sections import SECTIONS, Section
+from redpair_desktop.ui.sections import SECTIONS, PageContext
 
 
 class MainWindow(QMainWindow):
@@ -49,14 +48,15 @@ class MainWindow(QMainWindow):
         self.reporter = reporter
         self._save_settings = save_settings
 
-        self.org_page = OrgPage(backend, reporter.report)
-        self.org_page.tree_shown.connect(self.tree_shown)
+        self.context = PageContext(backend, reporter.report, settings, data_dir, save_settings)
         self.pages = QStackedWidget(objectName="sectionPages")
-        self._built: dict[str, QWidget] = {"org": self.org_page}
+        self._built: dict[str, QWidget] = {}
         self.navigation = QListWidget(objectName="sectionList")
         for section in SECTIONS:
             self.navigation.addItem(_(section.title))
-            self.pages.addWidget(self._built.get(section.key) or QWidget())
+            self.pages.addWidget(QWidget())
+        self.org_page = self.page("org")  # the first section: built now, it shows the tree
+        self.org_page.tree_shown.connect(self.tree_shown)
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self.setCentralWidget(self._central_widget())
         self.status = QLabel(str(data_dir))
@@ -103,30 +103,15 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))):
             self.resize(1100, 720)
 
-    def _build_page(self, section: Section) -> QWidget:
-        """Pages other than the tree are built on first visit, keeping start-up light."""
-        if section.key == "pairings":
-            from redpair_desktop.ui.pairings.page import PairingsPage
-
-            return PairingsPage(self.backend)
-        if section.key == "settings":
-            from redpair_desktop.ui.settings.page import SettingsPage
-
-            page = SettingsPage(self.settings.language, self.data_dir)
-            page.language_chosen.connect(self._on_settings_language_chosen)
-            return page
-        from redpair_desktop.ui.widgets.planned_page import PlannedPage
-
-        return PlannedPage(section)
-
     # --- navigation ---------------------------------------------------------------------
 
     def page(self, key: str) -> QWidget:
-        """The section's page, built if it was not yet."""
+        """The section's page, built if it was not yet: pages other than the first are built
+        on first visit, keeping start-up light."""
         if key not in self._built:
             row = next(i for i, s in enumerate(SECTIONS) if s.key == key)
             placeholder = self.pages.widget(row)
-            page = self._build_page(SECTIONS[row])
+            page = SECTIONS[row].build_page(self.context)
             self.pages.insertWidget(row, page)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -150,10 +135,6 @@ class MainWindow(QMainWindow):
         self.open_failed.emit()
 
     # --- menus and settings -------------------------------------------------------------
-
-    def _on_settings_language_chosen(self, language: str) -> None:
-        self.settings.language = language
-        self._save_settings(self.settings)
 
     def _on_about_triggered(self) -> None:
         from redpair_desktop.ui.about_dialog import show_about

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
     from redpair_desktop.ui.org.branch_panel import BranchPanel
     from redpair_desktop.ui.org.first_run_page import FirstRunPage
     from redpair_desktop.ui.org.tree_model import OrgTreeModel, TreeNode
+    from redpair_desktop.ui.sections import PageContext, Section
 
 
 class OrgPage(QWidget):
@@ -205,3 +206,7 @@ class OrgPage(QWidget):
     def _on_first_run_failed(self, error: BaseException) -> None:
         self.first_run.set_busy(False)
         self._report_error(error)
+
+
+def build_page(context: PageContext, section: Section) -> OrgPage:
+    return OrgPage(context.backend, context.report_error)

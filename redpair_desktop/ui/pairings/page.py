@@ -23,6 +23,7 @@ from redpair_desktop.ui.pairings import ops
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.pairings.registry import PairingRow
+    from redpair_desktop.ui.sections import PageContext, Section
 
 
 class PairingsPage(QWidget):
@@ -85,3 +86,7 @@ class PairingsPage(QWidget):
                 stations=stations,
             )
         )
+
+
+def build_page(context: PageContext, section: Section) -> PairingsPage:
+    return PairingsPage(context.backend)

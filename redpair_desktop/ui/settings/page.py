@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import LANGUAGES, _
 from redpair_desktop.ui.appearance import page_title
+
+if TYPE_CHECKING:
+    from redpair_desktop.ui.sections import PageContext, Section
 
 
 class SettingsPage(QWidget):
@@ -39,3 +43,14 @@ class SettingsPage(QWidget):
     def _on_language_changed(self, index: int) -> None:
         self.restart_note.setText(_("已保存。重新启动程序后生效。"))
         self.language_chosen.emit(self.language.itemData(index))
+
+
+def build_page(context: PageContext, section: Section) -> SettingsPage:
+    page = SettingsPage(context.settings.language, context.data_dir)
+
+    def remember(language: str) -> None:
+        context.settings.language = language
+        context.save_settings(context.settings)
+
+    page.language_chosen.connect(remember)
+    return page

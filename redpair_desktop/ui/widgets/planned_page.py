@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import page_title
-from redpair_desktop.ui.sections import Section
+from redpair_desktop.ui.sections import PageContext, Section
 
 
 class PlannedPage(QWidget):
@@ -25,3 +25,7 @@ class PlannedPage(QWidget):
         layout.addWidget(items)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+
+def build_page(context: PageContext, section: Section) -> PlannedPage:
+    return PlannedPage(section)
