@@ -19,7 +19,8 @@ MARKERS = {"_", "N_"}
 
 
 def collect_messages(package: Path = PACKAGE) -> dict[str, str]:
-    """msgid → first place it appears (``path:line``), in source order."""
+    """msgid → the file it first appears in. Catalogs list the strings in msgid order with the
+    file but no line number, so that two changes adding strings rarely touch the same lines."""
     messages: dict[str, str] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -32,7 +33,7 @@ def collect_messages(package: Path = PACKAGE) -> dict[str, str]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                location = f"{path.relative_to(ROOT)}:{node.lineno}"
+                location = str(path.relative_to(ROOT))
                 messages.setdefault(node.args[0].value, location)
     return messages
 
@@ -50,7 +51,7 @@ def write_catalog(path: Path, messages: dict[str, str], translations: dict[str, 
         f'"Language: {path.stem}\\n"',
         "",
     ]
-    for msgid, location in messages.items():
+    for msgid, location in sorted(messages.items()):
         lines += [
             f"#: {location}",
             f"msgid {_po_quote(msgid)}",

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QToolBar, QWidget
 
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.org import ops
 from redpair_desktop.ui.org.edit_dialogs import BranchDialog, MoveDialog, UnitDialog
+from redpair_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.org.tree import OrgTree, UnitNode
@@ -168,29 +169,19 @@ class OrgEditBar(QToolBar):
             return
         home = self._home_unit(node, self._current_tree())
         after = None if home is None else (home.id if node.is_branch else home.parent_id)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("撤销"),
-            _(
-                "确定要撤销“{name}”吗？撤销后它不再出现在组织树中，历史记录仍然保留。",
-                name=node.name,
-            ),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("retireConfirm")
-        confirm = box.addButton(_("撤销"), QMessageBox.ButtonRole.AcceptRole)
-        confirm.setObjectName("retireConfirmButton")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         retire = ops.retire_branch if node.is_branch else ops.retire_unit
         node_id = node.id
-
-        def clicked(button: QAbstractButton) -> None:
-            if button is confirm:
-                self._run(lambda ws: retire(ws, node_id), after)
-
-        box.buttonClicked.connect(clicked)
-        self._show(box)
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = confirm(
+            self,
+            name="retireConfirm",
+            title=_("撤销党支部") if node.is_branch else _("撤销单位"),
+            text=_("撤销“{name}”？", name=node.name),
+            details=_("撤销后它不再出现在组织树中，历史记录仍然保留。"),
+            action=_("撤销该党支部") if node.is_branch else _("撤销该单位"),
+            on_confirmed=lambda: self._run(lambda ws: retire(ws, node_id), after),
+        )
 
     # --- plumbing -----------------------------------------------------------------------
 
