@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.domain.rosters.fields import (
@@ -170,7 +171,7 @@ _CHECKS: tuple[tuple[str, Callable[[object], object]], ...] = (
 def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, dict[str, str]]:
     """A clean record, or the errors by field key (then the record is None)."""
     errors: dict[str, str] = {}
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}  # checked values of each field's own type
     for key, check in _CHECKS:
         try:
             fields[key] = check(values.get(key))
@@ -185,7 +186,7 @@ def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, 
     return RosterRecord(**fields), {}
 
 
-def _check_across_fields(fields: dict[str, object], errors: dict[str, str]) -> None:
+def _check_across_fields(fields: dict[str, Any], errors: dict[str, str]) -> None:
     if "birth_date" not in errors and "id_number" not in errors:
         try:
             check_birth_matches_id(fields["birth_date"], fields["id_number"])
