@@ -8,7 +8,7 @@ are marked with ``N_`` and translated where they are shown.
 
 from __future__ import annotations
 
-import ast
+from collections.abc import Iterable
 from pathlib import Path
 
 from redpair_desktop.resources import resource_path
@@ -45,12 +45,26 @@ def set_language(language: str) -> None:
     _catalog = read_po(path) if path.is_file() else {}
 
 
+def join_messages(messages: Iterable[str]) -> str:
+    """Several messages as one sentence, in the current language's punctuation: each one's
+    own full stop gives way to the clause separator, and one full stop ends the whole."""
+    clauses = [message.rstrip("。.") for message in messages]
+    return _("；").join(clauses) + _("。") if clauses else ""
+
+
+def join_items(items: Iterable[str]) -> str:
+    """A list of names or values in one line, separated as the current language lists them."""
+    return _("、").join(items)
+
+
 def catalog_path(language: str) -> Path:
     return resource_path("i18n", f"{language}.po")
 
 
 def read_po(path: Path) -> dict[str, str]:
     """Read the msgid → msgstr pairs of a .po file (untranslated and header entries skipped)."""
+    import ast  # only when a catalog is read: the source language needs none
+
     entries: dict[str, str] = {}
     msgid: list[str] = []
     msgstr: list[str] = []

@@ -31,7 +31,7 @@ from redpair_desktop.domain.rosters.person_rules import (
     validate_name,
     validate_phone,
 )
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import _, join_items
 
 TEXT_LIMITS = {"ethnicity": 32, "education": 32, "party_post": 32, "position": 64, "employer": 128}
 YES = {"是", "y", "yes", "true", "1", "√", "✓", "供服党员"}
@@ -103,7 +103,7 @@ def _category(value: object) -> MemberCategory:
     text = text_value(value)
     category = category_from_text(text) if text else None
     if category is None:
-        choices = "、".join(CATEGORY_HEADERS.values())
+        choices = join_items(CATEGORY_HEADERS.values())
         if text is None:
             raise FieldError(_("人员类别不能为空，应为：{choices}。", choices=choices))
         raise FieldError(
@@ -118,7 +118,7 @@ def _status(value: object) -> MemberStatus:
         return MemberStatus.NORMAL
     status = status_from_text(text)
     if status is None:
-        choices = "、".join(STATUS_HEADERS.values())
+        choices = join_items(STATUS_HEADERS.values())
         raise FieldError(_("状态“{value}”无法识别，应为：{choices}。", value=text, choices=choices))
     return status
 

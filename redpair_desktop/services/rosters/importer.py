@@ -21,7 +21,7 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.domain.errors import ImportCancelled, WorkbookError
 from redpair_desktop.domain.rosters.fields import FIELDS_BY_KEY
 from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import _, join_items
 from redpair_desktop.services.rosters.workbook import (
     ColumnPlan,
     open_rows,
@@ -183,7 +183,7 @@ def _check_columns(report: ImportReport, columns: ColumnPlan) -> None:
         )  # fmt: skip
     if columns.ignored:
         report.warnings.append(
-            _("以下列未识别，已忽略：{headers}", headers="、".join(columns.ignored))
+            _("以下列未识别，已忽略：{headers}", headers=join_items(columns.ignored))
         )
 
 
