@@ -26,6 +26,14 @@ def _(message: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def translated_in(language: str, message: str, /, **values: object) -> str:
+    """``_`` into another language than the current one (mark ``message`` with ``N_``): what
+    to say about a language just chosen, in that language."""
+    catalog = _catalog if language == _language else _read_catalog(language)
+    text = catalog.get(message) or message
+    return text.format(**values) if values else text
+
+
 def N_(message: str, /) -> str:
     """Mark a string for translation without translating it yet."""
     return message
@@ -41,8 +49,12 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     _language = language
+    _catalog = _read_catalog(language)
+
+
+def _read_catalog(language: str) -> dict[str, str]:
     path = catalog_path(language)
-    _catalog = read_po(path) if path.is_file() else {}
+    return read_po(path) if path.is_file() else {}
 
 
 def join_messages(messages: Iterable[str]) -> str:
