@@ -8,7 +8,7 @@ are marked with ``N_`` and translated where they are shown.
 
 from __future__ import annotations
 
-import ast
+from collections.abc import Iterable
 from pathlib import Path
 
 from redpair_desktop.resources import resource_path
@@ -23,6 +23,14 @@ _language = DEFAULT_LANGUAGE
 def _(message: str, /, **values: object) -> str:
     """Translate ``message`` into the current language and fill its placeholders."""
     text = _catalog.get(message) or message
+    return text.format(**values) if values else text
+
+
+def translated_in(language: str, message: str, /, **values: object) -> str:
+    """``_`` into another language than the current one (mark ``message`` with ``N_``): what
+    to say about a language just chosen, in that language."""
+    catalog = _catalog if language == _language else _read_catalog(language)
+    text = catalog.get(message) or message
     return text.format(**values) if values else text
 
 
@@ -41,8 +49,24 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     _language = language
+    _catalog = _read_catalog(language)
+
+
+def _read_catalog(language: str) -> dict[str, str]:
     path = catalog_path(language)
-    _catalog = read_po(path) if path.is_file() else {}
+    return read_po(path) if path.is_file() else {}
+
+
+def join_messages(messages: Iterable[str]) -> str:
+    """Several messages as one sentence, in the current language's punctuation: each one's
+    own full stop gives way to the clause separator, and one full stop ends the whole."""
+    clauses = [message.rstrip("。.") for message in messages]
+    return _("；").join(clauses) + _("。") if clauses else ""
+
+
+def join_items(items: Iterable[str]) -> str:
+    """A list of names or values in one line, separated as the current language lists them."""
+    return _("、").join(items)
 
 
 def catalog_path(language: str) -> Path:
@@ -51,6 +75,8 @@ def catalog_path(language: str) -> Path:
 
 def read_po(path: Path) -> dict[str, str]:
     """Read the msgid → msgstr pairs of a .po file (untranslated and header entries skipped)."""
+    import ast  # only when a catalog is read: the source language needs none
+
     entries: dict[str, str] = {}
     msgid: list[str] = []
     msgstr: list[str] = []

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from redpair_desktop.i18n import LANGUAGES, _, catalog_path, read_po, set_language
+from redpair_desktop.i18n import (
+    LANGUAGES,
+    _,
+    catalog_path,
+    join_items,
+    join_messages,
+    read_po,
+    set_language,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,3 +77,33 @@ def test_switching_language_changes_the_text_and_fills_placeholders():
 def test_an_unknown_language_falls_back_to_chinese():
     set_language("xx")
     assert _("设置") == "设置"
+
+
+CHINESE_PUNCTUATION = re.compile("[，。；：、（）]")
+
+
+@pytest.fixture
+def english():
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
+
+def test_a_record_error_in_english_has_english_punctuation(english):
+    from redpair_desktop.domain.errors import RecordInvalid
+    from redpair_desktop.domain.rosters.record import validate_record
+
+    _record, errors = validate_record({"name": "", "category": "群众x", "branch": ""})
+    message = RecordInvalid(errors).message
+    assert len(errors) >= 3
+    assert message.endswith("official or short name."), message
+    assert "name. Category" in message and "群众. Party branch" in message, message
+    assert not CHINESE_PUNCTUATION.search(message), message
+
+
+def test_several_messages_make_one_sentence_in_each_language(english):
+    assert join_messages(["Name is empty.", "Phone is bad"]) == "Name is empty. Phone is bad."
+    assert join_items(["a", "b"]) == "a, b"
+    set_language("zh_CN")
+    assert join_messages(["姓名不能为空。", "电话有误。"]) == "姓名不能为空；电话有误。"
+    assert join_items(["甲", "乙"]) == "甲、乙"

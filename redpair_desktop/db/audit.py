@@ -63,7 +63,7 @@ def values_hash(values: dict[str, Any]) -> str:
 
 
 # A bulk write stamps thousands of rows with the same moment: format it once.
-_TO_JSON = {
+_TO_JSON: dict[type, Callable[[Any], str]] = {
     uuid.UUID: str,
     datetime: lru_cache(maxsize=16)(datetime.isoformat),
     date: date.isoformat,

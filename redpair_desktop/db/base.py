@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator, Uuid, text
+from sqlalchemy import DateTime, MetaData, String, Table, TypeDecorator, Uuid, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -37,6 +38,8 @@ class UtcDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {uuid.UUID: Uuid(as_uuid=True), datetime: UtcDateTime()}  # noqa: RUF012
+    if TYPE_CHECKING:  # every model maps one table (SQLAlchemy types it as any FromClause)
+        __table__: ClassVar[Table]
 
 
 class Tracked:
@@ -44,6 +47,9 @@ class Tracked:
 
     The values are filled in by the write session (see ``db.audit``), never by hand.
     """
+
+    if TYPE_CHECKING:  # mixed into models only
+        __tablename__: str
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     created_at: Mapped[datetime]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -40,7 +41,7 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, connection_record:
     cursor.close()
 
 
-def _damaged(path: Path, detail: object) -> IntegrityProblem:
+def _damaged(path: Path | None, detail: object) -> IntegrityProblem:
     return IntegrityProblem(
         _(
             "数据库文件“{path}”已损坏，无法安全使用（{detail}）。文件未被改动；"
@@ -184,7 +185,7 @@ class Database:
         try:
             destination = sqlite3.connect(target)
             try:
-                source.driver_connection.backup(destination)
+                cast(sqlite3.Connection, source.driver_connection).backup(destination)
             finally:
                 destination.close()
         finally:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.script import ScriptDirectory
+from alembic.script import Script, ScriptDirectory
 from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -47,4 +47,5 @@ def make_revision(message: str) -> Path:
             config.attributes["connection"] = connection
             script = command.revision(config, message=message, autogenerate=True, rev_id=next_id)
         engine.dispose()
+    assert isinstance(script, Script)  # one revision asked for, one made
     return Path(script.path)

@@ -8,7 +8,7 @@ never by name.
 
 from __future__ import annotations
 
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import _, join_messages
 
 
 class RedPairError(Exception):
@@ -38,7 +38,7 @@ class RecordInvalid(UserError):
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(
-            _("有 {count} 处需要修改：", count=len(errors)) + " " + "；".join(errors.values())
+            _("有 {count} 处需要修改：", count=len(errors)) + " " + join_messages(errors.values())
         )
         self.errors = errors
 

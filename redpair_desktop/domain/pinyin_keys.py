@@ -20,7 +20,9 @@ _ENTRY = re.compile(r'"(\d+)":\s*"([^",]*)')  # code point → first reading (to
 @cache
 def _table() -> dict[int, str]:
     # find_spec locates the package without importing it (its __init__ json.loads 2 big files)
-    package = Path(next(iter(find_spec("pypinyin").submodule_search_locations)))
+    spec = find_spec("pypinyin")
+    assert spec is not None and spec.submodule_search_locations, "pypinyin is a dependency"
+    package = Path(next(iter(spec.submodule_search_locations)))
     text = (package / "pinyin_dict.json").read_text(encoding="utf-8")
     # finditer, not findall: the lock is released between matches, keeping the window live.
     return {int(m[1]): m[2] for m in _ENTRY.finditer(text)}

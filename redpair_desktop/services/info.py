@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from redpair_desktop.db.database import Database
 from redpair_desktop.db.org.models import Branch, OrgUnit
@@ -29,7 +29,7 @@ def database_info(db: Database) -> DatabaseInfo:
     """Counts of live records; ``members`` are the people on a current branch roster."""
     with db.read() as session:
 
-        def count(statement) -> int:
+        def count(statement: Select[int]) -> int:
             return session.scalar(statement) or 0
 
         members = count(

@@ -46,12 +46,40 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class MnemonicFallback(QTranslator):
+    """Qt's strings that gained a shortcut letter after their translation was made ("&Look in:"
+    where qtbase_zh_CN.qm has only "Look in:"): translated without the "&", and the letter
+    put back the way Chinese menus show it, "查找范围(&L)：". Asked only when Qt's own
+    catalog has no translation."""
+
+    def __init__(self, catalog: QTranslator) -> None:
+        super().__init__(catalog)
+        self._catalog = catalog
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        letter = source.find("&") + 1
+        if not 0 < letter < len(source):
+            return ""
+        plain = source[: letter - 1] + source[letter:]
+        text = self._catalog.translate(context, plain, disambiguation, n)
+        if not text:
+            return ""
+        body = text.rstrip("：:")
+        return f"{body}(&{source[letter].upper()}){text[len(body) :]}"
+
+    def isEmpty(self) -> bool:
+        return self._catalog.isEmpty()
+
+
 def install_qt_translations(app: QApplication, language: str) -> None:
     """Qt's own dialogs and buttons (确定, 取消 …) in the interface language."""
     QLocale.setDefault(QLocale(QT_LOCALES[language]))
     translator = QTranslator(app)
     directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en" and translator.load(f"qtbase_{language}", directory):
+        app.installTranslator(MnemonicFallback(translator))  # asked last: installed first
         app.installTranslator(translator)
 
 
@@ -81,10 +109,12 @@ class Application:
         self.reporter.parent = self.window
         self.first_paint = PaintProbe(self.window)
 
-    def start(self) -> None:
+    def start(self, *, load: bool = True) -> None:
         """Show the window; once it has painted, show the tree; once that is on screen, open
-        the database fully. Each step is queued, so a quit asked for at a step comes first."""
-        self.first_paint.painted.connect(lambda: QTimer.singleShot(0, self._load))
+        the database fully. Each step is queued, so a quit asked for at a step comes first.
+        Without ``load`` (``--quit-after-first-paint``) nothing follows the first paint."""
+        if load:
+            self.first_paint.painted.connect(lambda: QTimer.singleShot(0, self._load))
         self.window.tree_shown.connect(lambda: QTimer.singleShot(0, self.backend.open))
         self.window.show()
 
@@ -122,13 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     application = Application(app, data_dir)
     application.reporter.install_excepthook()
     if args.quit_after_first_paint:
-        # Connected before start(), so the quit is queued before the database load.
         application.first_paint.painted.connect(lambda: QTimer.singleShot(0, app.quit))
     if args.quit_when_loaded:
         application.window.tree_shown.connect(lambda: QTimer.singleShot(0, app.quit))
     if args.quit_after_first_paint or args.quit_when_loaded:
         application.window.open_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))
-    application.start()
+    application.start(load=not args.quit_after_first_paint)
     code = app.exec()
     application.window.close()
     return code

@@ -53,6 +53,16 @@ def page_title(text: str) -> QLabel:
     return styled(QLabel(text, objectName="pageTitle"))
 
 
+ERROR_COLOUR = "#c62828"
+
+
+def error_label(name: str) -> QLabel:
+    """A word-wrapped label for a message about bad input, in the app's one error style."""
+    label = QLabel(objectName=name, wordWrap=True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    return label
+
+
 def register_fallback_font() -> None:
     """The large fallback font is registered after the first paint, to keep start-up quick."""
     register_font(FALLBACK_FONT)

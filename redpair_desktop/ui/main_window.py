@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,9 @@ from redpair_desktop.ui.appearance import styled
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.error_reporting import ErrorReporter
 from redpair_desktop.ui.sections import SECTIONS, PageContext
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
 
     def install_shortcuts(self) -> None:
         """Called after the first paint: the first shortcut set costs PySide6 ~30 ms."""
+        from PySide6.QtGui import QKeySequence  # its enums load with it: after the paint
+
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
     def _restore_geometry(self) -> None:

@@ -151,8 +151,12 @@ def test_language_choice_is_saved_for_the_next_start(qtbot, open_app, demo_data_
     application.window.select_section("settings")
     combo = application.window.page("settings").language
     combo.setCurrentIndex(combo.findData("en"))
-    assert "重新启动" in application.window.page("settings").restart_note.text()
+    note = application.window.page("settings").restart_note
+    assert note.text() == "Saved. Takes effect after restarting the program."
     assert load_settings(demo_data_dir).language == "en"
+    combo.setCurrentIndex(combo.findData("zh_CN"))  # the hint speaks the language chosen
+    assert "重新启动" in note.text()
+    assert load_settings(demo_data_dir).language == "zh_CN"
 
 
 def test_window_geometry_is_remembered(qtbot, qapp, open_app, demo_data_dir):
@@ -210,3 +214,16 @@ def test_an_unusable_data_dir_is_explained_in_the_window(qtbot, qapp, tmp_path):
     assert not missing.parent.exists()
     application.reporter.last_dialog.close()
     application.window.close()
+
+
+def test_an_error_label_is_red_and_wraps(qtbot):
+    from PySide6.QtGui import QPalette
+
+    from redpair_desktop.ui.appearance import ERROR_COLOUR, error_label
+
+    label = error_label("someError")
+    qtbot.addWidget(label)
+    label.setText("公民身份号码应为 18 位。" * 6)
+    label.ensurePolished()
+    assert label.objectName() == "someError" and label.wordWrap()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == ERROR_COLOUR

@@ -77,7 +77,7 @@ def id_check_character(first17: str) -> str:
     return _ID_CHECK_CHARACTERS[total % 11]
 
 
-def validate_id_number(raw: str | int | float | None) -> str:
+def validate_id_number(raw: object) -> str:
     """Return the 18-character ID number (ASCII digits, upper-case X) or raise ``FieldError``."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         raise FieldError(
@@ -265,7 +265,7 @@ def check_birth_matches_id(birth: date | None, id_number: str | None) -> None:
         )
 
 
-def validate_phone(raw: str | int | None) -> str | None:
+def validate_phone(raw: object) -> str | None:
     """Return the phone number as the user wrote it (trimmed), ``None`` if blank."""
     from_excel = isinstance(raw, int | float) and not isinstance(raw, bool)
     if isinstance(raw, float) and raw.is_integer():

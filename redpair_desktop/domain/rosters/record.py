@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.domain.rosters.fields import (
@@ -30,7 +31,7 @@ from redpair_desktop.domain.rosters.person_rules import (
     validate_name,
     validate_phone,
 )
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import _, join_items
 
 TEXT_LIMITS = {"ethnicity": 32, "education": 32, "party_post": 32, "position": 64, "employer": 128}
 YES = {"是", "y", "yes", "true", "1", "√", "✓", "供服党员"}
@@ -102,7 +103,7 @@ def _category(value: object) -> MemberCategory:
     text = text_value(value)
     category = category_from_text(text) if text else None
     if category is None:
-        choices = "、".join(CATEGORY_HEADERS.values())
+        choices = join_items(CATEGORY_HEADERS.values())
         if text is None:
             raise FieldError(_("人员类别不能为空，应为：{choices}。", choices=choices))
         raise FieldError(
@@ -117,7 +118,7 @@ def _status(value: object) -> MemberStatus:
         return MemberStatus.NORMAL
     status = status_from_text(text)
     if status is None:
-        choices = "、".join(STATUS_HEADERS.values())
+        choices = join_items(STATUS_HEADERS.values())
         raise FieldError(_("状态“{value}”无法识别，应为：{choices}。", value=text, choices=choices))
     return status
 
@@ -170,7 +171,7 @@ _CHECKS: tuple[tuple[str, Callable[[object], object]], ...] = (
 def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, dict[str, str]]:
     """A clean record, or the errors by field key (then the record is None)."""
     errors: dict[str, str] = {}
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}  # checked values of each field's own type
     for key, check in _CHECKS:
         try:
             fields[key] = check(values.get(key))
@@ -185,7 +186,7 @@ def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, 
     return RosterRecord(**fields), {}
 
 
-def _check_across_fields(fields: dict[str, object], errors: dict[str, str]) -> None:
+def _check_across_fields(fields: dict[str, Any], errors: dict[str, str]) -> None:
     if "birth_date" not in errors and "id_number" not in errors:
         try:
             check_birth_matches_id(fields["birth_date"], fields["id_number"])

@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redpair_desktop.domain.errors import UserError
-from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
+from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, RosterField
 from redpair_desktop.i18n import _
 from redpair_desktop.services.rosters.query import RosterSnapshot
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 HEADERS = [f.header for f in ROSTER_FIELDS]
 WIDTHS = {"name": 12, "id_number": 22, "branch": 40, "employer": 24, "phone": 16}
@@ -28,7 +33,7 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def _save(workbook, path: Path) -> None:
+def _save(workbook: Workbook, path: Path) -> None:
     try:
         workbook.save(path)
     except OSError as error:
@@ -83,7 +88,7 @@ def export_roster(
     return len(order)
 
 
-def _date_cell_factory(sheet) -> Callable[[str], object]:
+def _date_cell_factory(sheet: Worksheet) -> Callable[[str], object]:
     from openpyxl.cell import WriteOnlyCell
 
     def cell(iso: str) -> object:
@@ -132,7 +137,9 @@ def write_template(path: Path, branch_names: Sequence[str]) -> None:
     _save(workbook, path)
 
 
-def _choices_formula(roster_field, branch_names: Sequence[str], workbook) -> str | None:
+def _choices_formula(
+    roster_field: RosterField, branch_names: Sequence[str], workbook: Workbook
+) -> str | None:
     if roster_field.choices:
         return '"' + ",".join(roster_field.choices) + '"'
     if roster_field.key == "branch" and branch_names:
@@ -145,7 +152,7 @@ def _choices_formula(roster_field, branch_names: Sequence[str], workbook) -> str
     return None
 
 
-def _instructions(workbook) -> None:
+def _instructions(workbook: Workbook) -> None:
     sheet = workbook.create_sheet(_("填写说明"))
     sheet.append([_("字段"), _("是否必填"), _("说明")])
     notes = {

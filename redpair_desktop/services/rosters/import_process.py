@@ -15,11 +15,17 @@ import queue
 import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from redpair_desktop.domain.errors import ImportCancelled, RedPairError, UserError
 from redpair_desktop.i18n import _, current_language, set_language
 from redpair_desktop.services.rosters.importer import ImportReport, Progress
 from redpair_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.1
@@ -56,7 +62,13 @@ def import_in_process(
             child.terminate()
 
 
-def _follow(child, messages, cancel, progress, cancelled) -> ImportReport:
+def _follow(
+    child: BaseProcess,
+    messages: Queue[tuple[str, Any]],
+    cancel: Event,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportReport:
     while True:
         try:
             kind, payload = messages.get(timeout=POLL_SECONDS)
@@ -80,7 +92,17 @@ def _follow(child, messages, cancel, progress, cancelled) -> ImportReport:
             raise RuntimeError(_("导入时发生意外错误，未写入任何数据。"))
 
 
-def _child(database, actor, device, path, dry_run, mapping, language, messages, cancel) -> None:
+def _child(
+    database: str,
+    actor: str,
+    device: str,
+    path: str,
+    dry_run: bool,
+    mapping: dict[str, str],
+    language: str,
+    messages: Queue[tuple[str, Any]],
+    cancel: Event,
+) -> None:
     """Runs in the child process."""
     from redpair_desktop.db.database import Database
     from redpair_desktop.services.rosters.importer import import_roster

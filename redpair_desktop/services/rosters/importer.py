@@ -21,7 +21,7 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.domain.errors import ImportCancelled, WorkbookError
 from redpair_desktop.domain.rosters.fields import FIELDS_BY_KEY
 from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import _, join_items
 from redpair_desktop.services.rosters.workbook import (
     ColumnPlan,
     open_rows,
@@ -94,7 +94,14 @@ def read_roster_file(
     return report
 
 
-def _read_into(report, rows, total, mapping, progress, cancelled) -> None:
+def _read_into(
+    report: ImportReport,
+    rows: Iterator[tuple],
+    total: int | None,
+    mapping: Mapping[str, str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
     columns, first_rows = plan_columns(rows, mapping)
     report.columns = columns
     _check_columns(report, columns)
@@ -176,7 +183,7 @@ def _check_columns(report: ImportReport, columns: ColumnPlan) -> None:
         )  # fmt: skip
     if columns.ignored:
         report.warnings.append(
-            _("以下列未识别，已忽略：{headers}", headers="、".join(columns.ignored))
+            _("以下列未识别，已忽略：{headers}", headers=join_items(columns.ignored))
         )
 
 
@@ -210,7 +217,15 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _import(db, path, dry_run, mapping, progress, cancelled, today) -> ImportReport:
+def _import(
+    db: Database,
+    path: Path,
+    dry_run: bool,
+    mapping: Mapping[str, str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    today: date,
+) -> ImportReport:
     report = read_roster_file(path, mapping=mapping, progress=progress, cancelled=cancelled)
     report.dry_run = dry_run
     if report.errors:
@@ -238,6 +253,7 @@ def _import(db, path, dry_run, mapping, progress, cancelled, today) -> ImportRep
 def _resolve_branches(
     report: ImportReport, branches: dict[str, BranchRef]
 ) -> list[tuple[RosterRecord, BranchRef]]:
+    assert report.columns is not None  # records come only from a file whose columns were read
     header = report.columns.header_of(FIELDS_BY_KEY["branch"])
     resolved = []
     same_person: dict[tuple, int] = {}

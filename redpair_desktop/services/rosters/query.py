@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import text
 
@@ -34,6 +35,7 @@ WHERE m.deleted_at IS NULL AND m.ended_on IS NULL AND p.deleted_at IS NULL
 """
 FIELD_KEYS = [f.key for f in ROSTER_FIELDS]
 DATE_KEYS = {"birth_date", "joined_on", "confirmed_on"}
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -78,9 +80,9 @@ def load_roster(db: Database, branch_ids: Sequence[uuid.UUID] | None = None) -> 
 def snapshot_from_rows(rows: Iterable[Sequence]) -> RosterSnapshot:
     columns: dict[str, list] = {key: [] for key in FIELD_KEYS}
     snapshot = RosterSnapshot([], [], columns, [], [], [], [])
-    interned: dict[object, object] = {}
+    interned: dict[Any, Any] = {}
 
-    def shared(value: object) -> object:  # one string object per distinct value
+    def shared(value: _T) -> _T:  # one string object per distinct value
         return interned.setdefault(value, value)
 
     categories = {c.value: CATEGORY_HEADERS[c] for c in MemberCategory}

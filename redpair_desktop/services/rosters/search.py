@@ -42,8 +42,8 @@ class SearchIndex:
     def search(self, order: list[int], text: str) -> list[int]:
         """The rows of ``order`` (in that order) whose key contains ``text``."""
         if len(text) == 1:  # the first keystroke, often matching most rows: remember its rows
-            hits = self._rows_with(text)
-            return list(compress(order, map(hits.__getitem__, order)))
+            rows_with = self._rows_with(text)
+            return list(compress(order, map(rows_with.__getitem__, order)))
         if "\n" in text or self.text.count(text) * 8 > len(self.keys):
             return matching(order, self.keys, text)
         hits = bytearray(len(self.keys))

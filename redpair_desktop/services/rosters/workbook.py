@@ -12,11 +12,15 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import ParseError
 
 from redpair_desktop.domain.errors import WorkbookError
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, RosterField, field_for_header
 from redpair_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 HEADER_SEARCH_ROWS = 10  # a title row or two may stand above the headers
 
@@ -43,7 +47,7 @@ class ColumnPlan:
         return roster_field.header
 
 
-def open_rows(path: Path) -> tuple[Iterator[tuple], int | None, object]:
+def open_rows(path: Path) -> tuple[Iterator[tuple], int | None, Workbook]:
     """The first sheet's rows (values only), its row count if the file says, and the workbook
     (close it when done)."""
     import openpyxl

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
@@ -65,7 +66,7 @@ def _existing(session: Session) -> _Existing:
             Person.deleted_at.is_(None), Person.id_number.is_not(None)
         )
     ):
-        existing.by_id_number[id_number] = person_id
+        existing.by_id_number[cast(str, id_number)] = person_id  # NULLs filtered above
     for person_id, name, birth, membership_id, branch_id in session.execute(
         select(Person.id, Person.name, Person.birth_date, Membership.id, Membership.branch_id)
         .join(Membership, Membership.person_id == Person.id)
@@ -131,7 +132,7 @@ class RosterWriter:
         return True
 
     def _insert(self, table: Table, values: dict) -> uuid.UUID:
-        row = dict.fromkeys(table.columns.keys())
+        row: dict[str, Any] = dict.fromkeys(table.columns.keys())
         row.update(values)
         row["id"] = self.context.id_factory()
         for prefix in ("created", "updated"):
@@ -246,6 +247,7 @@ def _bulk_insert(connection: Connection, table: Table, rows: list[dict]) -> None
         for chunk in _chunks(rows):
             connection.execute(table.insert(), chunk)
         return
+    assert compiled.positiontup is not None  # set for every positional paramstyle
     order = [table.c[name] for name in compiled.positiontup]
     converters = [column.type.bind_processor(dialect) for column in order]
     keys = [column.key for column in order]

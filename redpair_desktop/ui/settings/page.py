@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from redpair_desktop.i18n import LANGUAGES, _
+from redpair_desktop.i18n import LANGUAGES, N_, _, translated_in
 from redpair_desktop.ui.appearance import page_title
 
 if TYPE_CHECKING:
@@ -41,8 +41,9 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
     def _on_language_changed(self, index: int) -> None:
-        self.restart_note.setText(_("已保存。重新启动程序后生效。"))
-        self.language_chosen.emit(self.language.itemData(index))
+        language = self.language.itemData(index)
+        self.restart_note.setText(translated_in(language, N_("已保存。重新启动程序后生效。")))
+        self.language_chosen.emit(language)
 
 
 def build_page(context: PageContext, section: Section) -> SettingsPage:
