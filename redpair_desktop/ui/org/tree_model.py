@@ -38,8 +38,8 @@ class OrgTreeModel(QStandardItemModel):
         self.tree = tree
         items: dict[uuid.UUID, QStandardItem] = {}
         names = {unit.id: unit.name for unit in tree.units}
-        self._search_names: dict[uuid.UUID, tuple[str, ...]] = {
-            unit.id: (unit.name,) for unit in tree.units
+        self._search_names: dict[uuid.UUID, tuple[tuple[str, ...], tuple[str, ...]]] = {
+            unit.id: ((unit.name,), ()) for unit in tree.units
         }
         self._search_keys: dict[uuid.UUID, str] = {}
         for unit in tree.units:
@@ -56,7 +56,7 @@ class OrgTreeModel(QStandardItemModel):
             unit_item = items.get(branch.unit_id)
             if unit_item is None:
                 continue
-            self._search_names[branch.id] = (branch.short_name, branch.seal_name)
+            self._search_names[branch.id] = ((branch.short_name,), (branch.seal_name,))
             item = QStandardItem(branch.short_name)
             item.setEditable(False)
             item.setData(TreeNode("branch", branch.id, branch.short_name), NODE_ROLE)
@@ -74,7 +74,7 @@ class OrgTreeModel(QStandardItemModel):
         if node is None:
             return ""
         if node.id not in self._search_keys:
-            self._search_keys[node.id] = search_key(self._search_names[node.id])
+            self._search_keys[node.id] = search_key(*self._search_names[node.id])
         return self._search_keys[node.id]
 
     def branch_id(self, index: QModelIndex) -> uuid.UUID | None:

@@ -33,15 +33,18 @@ class PickerEntry:
     parent_id: uuid.UUID | None  # the heading or entry it sits under
     text: str
     value: object | None
-    names: tuple[str, ...]  # what typing may match: full name, short name, seal name
+    names: tuple[str, ...]  # what typing may match, also by pinyin: short and unit names
+    plain_names: tuple[str, ...] = ()  # matched as written only (a seal name: 中共…委员会,
+    # whose pinyin would make every short query match every branch); the first is the tooltip
 
 
-def search_key(names: Iterable[str]) -> str:
-    """Each name, its pinyin initials and its full pinyin, lower-case, one per line."""
+def search_key(names: Iterable[str], plain_names: Iterable[str] = ()) -> str:
+    """Each name, its pinyin initials and its full pinyin, then the plain names, one per line."""
     parts: list[str] = []
     for name in names:
         initials, full = name_keys(name)
         parts += [name.lower(), initials, full]
+    parts += [name.lower() for name in plain_names]
     return "\n".join(parts)
 
 
@@ -99,7 +102,7 @@ class OrgPicker(QWidget):
             parent = self._items.get(entry.parent_id) if entry.parent_id else None
             (parent or self.model.invisibleRootItem()).appendRow(item)
             self._items[entry.id] = item
-            self._keys[entry.id] = search_key(entry.names)
+            self._keys[entry.id] = search_key(entry.names, entry.plain_names)
         self._apply_filter(self.filter_edit.text())
 
     def pickable_ids(self) -> list[uuid.UUID]:
@@ -227,8 +230,8 @@ def _item(entry: PickerEntry) -> QStandardItem:
         bold = QFont()
         bold.setBold(True)
         item.setFont(bold)
-    if entry.names and entry.names[-1] != entry.text:
-        item.setToolTip(entry.names[-1])
+    if entry.plain_names:
+        item.setToolTip(entry.plain_names[0])
     return item
 
 
@@ -268,8 +271,10 @@ def branch_entries(
         if unit is None or not offered(branch):
             continue
         group = unit.parent_id if unit.parent_id in units else unit.id
-        names = (branch.short_name, unit.name, branch.seal_name)
-        entry = PickerEntry(branch.id, group, branch.short_name, value(branch), names)
+        names = (branch.short_name, unit.name)
+        entry = PickerEntry(
+            branch.id, group, branch.short_name, value(branch), names, (branch.seal_name,)
+        )
         grouped.setdefault(group, []).append(entry)
     entries: list[PickerEntry] = []
     for unit in tree.units:  # groups in tree order
