@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.database import Database
 from redpair_desktop.db.org.models import Branch, OrgUnit
+from redpair_desktop.db.pairings.models import Pairing
 from redpair_desktop.db.rosters.models import Person
-from redpair_desktop.domain.enums import BranchKind, UnitKind
+from redpair_desktop.domain.enums import BranchKind, PairingStatus, UnitKind
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.org.rules import is_valid_seal_name
+from redpair_desktop.domain.pairings.rules import status_on
 from redpair_desktop.i18n import _
 from redpair_desktop.services.org.tree import BRANCHES_SQL, UNITS_SQL, OrgTree, tree_from_rows
 from redpair_desktop.services.rosters.members import RosterCounts, roster_counts
+
+
+@dataclass(frozen=True)
+class PairingPartner:
+    """The branch on the other side of one of this branch's pairings."""
+
+    name: str  # the partner's short name
+    partner_leads: bool  # True when the partner is the lead branch (this one is the station)
+    started_on: date
+    ended_on: date | None
+    status: PairingStatus  # as of today
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,7 @@ class BranchSummary:
     secretary_name: str | None
     goal: str | None
     counts: RosterCounts
+    partners: tuple[PairingPartner, ...]
 
 
 def load_org_tree(db: Database) -> OrgTree:
@@ -55,7 +70,37 @@ def branch_summary(db: Database, branch_id: uuid.UUID) -> BranchSummary:
             secretary_name=secretary.name if secretary else None,
             goal=branch.goal,
             counts=roster_counts(session, branch.id),
+            partners=pairing_partners(session, branch.id, date.today()),
         )
+
+
+def pairing_partners(
+    session: Session, branch_id: uuid.UUID, today: date
+) -> tuple[PairingPartner, ...]:
+    """The live pairings of a branch, newest first, each seen from this branch's side."""
+    pairings = session.scalars(
+        select(Pairing)
+        .where(
+            Pairing.deleted_at.is_(None),
+            or_(Pairing.lead_branch_id == branch_id, Pairing.station_branch_id == branch_id),
+        )
+        .order_by(Pairing.started_on.desc())
+    )
+    return tuple(_partner(pairing, branch_id, today) for pairing in pairings)
+
+
+def _partner(pairing: Pairing, branch_id: uuid.UUID, today: date) -> PairingPartner:
+    partner_leads = pairing.station_branch_id == branch_id
+    partner = pairing.lead_branch if partner_leads else pairing.station_branch
+    return PairingPartner(
+        name=partner.short_name,
+        partner_leads=partner_leads,
+        started_on=pairing.started_on,
+        ended_on=pairing.ended_on,
+        status=status_on(
+            PairingStatus(pairing.status), pairing.started_on, pairing.ended_on, today
+        ),
+    )
 
 
 def branch_seal_names(db: Database) -> list[str]:

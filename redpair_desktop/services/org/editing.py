@@ -122,20 +122,20 @@ def rename_branch(db: Database, branch_id: uuid.UUID, seal_name: str, short_name
             )
         )
     with db.write() as session:
-        branch = _live_branch(session, branch_id)
+        branch = live_branch(session, branch_id)
         _refuse_name_clashes(session, seal_name, short_name, branch.id)
         branch.seal_name, branch.short_name = seal_name, short_name
 
 
 def move_branch(db: Database, branch_id: uuid.UUID, unit_id: uuid.UUID) -> None:
     with db.write() as session:
-        branch = _live_branch(session, branch_id)
+        branch = live_branch(session, branch_id)
         branch.unit = _target_unit(session, unit_id)
 
 
 def retire_branch(db: Database, branch_id: uuid.UUID) -> None:
     with db.write() as session:
-        branch = _live_branch(session, branch_id)
+        branch = live_branch(session, branch_id)
         members = session.scalar(
             select(func.count(Membership.id)).where(
                 Membership.branch_id == branch.id,
@@ -172,7 +172,7 @@ def _target_unit(session: Session, unit_id: uuid.UUID) -> OrgUnit:
     return unit
 
 
-def _live_branch(session: Session, branch_id: uuid.UUID) -> Branch:
+def live_branch(session: Session, branch_id: uuid.UUID) -> Branch:
     branch = session.get(Branch, branch_id)
     if branch is None or branch.deleted_at is not None:
         raise UserError(_("找不到该党支部，它可能已被撤销。"))

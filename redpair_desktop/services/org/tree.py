@@ -20,7 +20,7 @@ UNITS_SQL = (
     "ORDER BY sort_order, name"
 )
 BRANCHES_SQL = (
-    "SELECT id, unit_id, short_name, kind FROM party_branch WHERE deleted_at IS NULL "
+    "SELECT id, unit_id, short_name, kind, seal_name FROM party_branch WHERE deleted_at IS NULL "
     "ORDER BY short_name"
 )
 
@@ -39,6 +39,7 @@ class BranchItem:
     unit_id: uuid.UUID
     short_name: str
     kind: BranchKind
+    seal_name: str
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def tree_from_rows(unit_rows: Iterable[tuple], branch_rows: Iterable[tuple]) -> 
         for i, p, name, kind in unit_rows
     ]
     branches = [
-        BranchItem(_as_uuid(i), _as_uuid(u), name, BranchKind(kind))
-        for i, u, name, kind in branch_rows
+        BranchItem(_as_uuid(i), _as_uuid(u), name, BranchKind(kind), seal)
+        for i, u, name, kind, seal in branch_rows
     ]
     return OrgTree(units=_parents_first(units), branches=branches)
 

@@ -1,8 +1,12 @@
-"""The organisation tree's edit bar: new unit, new branch, rename, move, retire.
+"""The organisation tree's edit actions: new unit, new branch, rename, move, retire, and the
+branch's own information (secretary, duties, goal).
 
+The bar shows the first five as buttons (reachable with Tab); ``actions_for_menu`` gives all six
+for the tree's context menu, and their shortcuts work wherever the bar's owner adds them.
 Every form is non-blocking (``open()``); the change runs on the database worker, and the bar
-announces ``tree_changed`` with the id to select once the tree is reloaded. A refusal (say, a
-branch that still has members) reaches the user through ``report_error`` with its reason.
+announces ``tree_changed`` with the id to select once the tree is reloaded (or
+``branch_info_changed`` with the branch's id). A refusal (say, a branch that still has
+members) reaches the user through ``report_error`` with its reason.
 """
 
 from __future__ import annotations
@@ -11,18 +15,24 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QToolBar, QWidget
 
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.org import ops
-from redpair_desktop.ui.org.edit_dialogs import BranchDialog, MoveDialog, UnitDialog
+from redpair_desktop.ui.org.edit_dialogs import (
+    BranchDialog,
+    BranchInfoDialog,
+    MoveDialog,
+    UnitDialog,
+)
 from redpair_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from redpair_desktop.services.org.branch_info import BranchInfo
     from redpair_desktop.services.org.tree import OrgTree, UnitNode
     from redpair_desktop.ui.org.tree_model import TreeNode
 
@@ -34,8 +44,20 @@ BRANCH_KIND_FOR_UNIT = {
 }
 
 
+# Shortcuts, active while the focus is in the widget the actions are added to (the tree's pane).
+SHORTCUTS = {
+    "newUnitAction": "Ctrl+Shift+U",
+    "newBranchAction": "Ctrl+Shift+N",
+    "renameAction": "F2",
+    "moveAction": "Ctrl+M",
+    "retireAction": "Del",
+    "branchInfoAction": "Ctrl+E",
+}
+
+
 class OrgEditBar(QToolBar):
     tree_changed = Signal(object)  # the uuid.UUID to select after the reload, or None
+    branch_info_changed = Signal(object)  # the uuid.UUID of the branch whose information changed
 
     def __init__(
         self,
@@ -56,15 +78,37 @@ class OrgEditBar(QToolBar):
         self.new_branch_action = self._action("newBranchAction", _("新建党支部"), self.new_branch)
         self.rename_action = self._action("renameAction", _("重命名"), self.rename)
         self.move_action = self._action("moveAction", _("移动到…"), self.move)
-        self.retire_action = self._action("retireAction", _("撤销"), self.retire)
+        self.retire_action = self._action("retireAction", _("撤销建制…"), self.retire)
+        self.branch_info_action = self._action(
+            "branchInfoAction", _("编辑支部信息…"), self.edit_branch_info, on_bar=False
+        )
         self.update_actions()
 
-    def _action(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
+    def _action(
+        self, name: str, text: str, slot: Callable[[], None], *, on_bar: bool = True
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        action.setShortcut(QKeySequence(SHORTCUTS[name]))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.rstrip('…')} ({shortcut})")
         action.triggered.connect(slot)
-        self.addAction(action)
+        if on_bar:
+            self.addAction(action)
+            self.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return action
+
+    def actions_for_menu(self) -> list[QAction]:
+        """Every edit action, for the tree's context menu (and for shortcuts in the tree)."""
+        return [
+            self.new_unit_action,
+            self.new_branch_action,
+            self.rename_action,
+            self.move_action,
+            self.branch_info_action,
+            self.retire_action,
+        ]
 
     def update_actions(self) -> None:
         """Enable what applies to the selected node; call it when the selection changes."""
@@ -76,6 +120,7 @@ class OrgEditBar(QToolBar):
         self.rename_action.setEnabled(node is not None)
         self.move_action.setEnabled(home is not None and not is_top)
         self.retire_action.setEnabled(node is not None and not is_top)
+        self.branch_info_action.setEnabled(node is not None and node.is_branch)
 
     # --- the actions --------------------------------------------------------------------
 
@@ -160,6 +205,32 @@ class OrgEditBar(QToolBar):
                 return
             move = ops.move_branch if node.is_branch else ops.move_unit
             self._run(lambda ws: move(ws, node_id, target), node_id)
+
+        self._open(dialog, submit)
+
+    def edit_branch_info(self) -> None:
+        node = self._current_node()
+        if node is None or not node.is_branch:
+            return
+        self.backend.call(
+            lambda ws: ops.branch_info(ws, node.id), self._open_branch_info, self._report_error
+        )
+
+    def _open_branch_info(self, info: BranchInfo) -> None:
+        dialog = BranchInfoDialog(info, parent=self)
+
+        def submit() -> None:
+            branch_id = info.branch_id
+            secretary, description, goal = (
+                dialog.secretary_id(),
+                dialog.description(),
+                dialog.goal(),
+            )
+            self.backend.call(
+                lambda ws: ops.save_branch_info(ws, branch_id, secretary, description, goal),
+                lambda _result: self.branch_info_changed.emit(branch_id),
+                self._report_error,
+            )
 
         self._open(dialog, submit)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -22,9 +23,16 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.widgets.org_picker import OrgPicker, unit_entries
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from redpair_desktop.services.org.branch_info import BranchInfo
     from redpair_desktop.services.org.tree import OrgTree
+
+# Long names of the kind users type, to size the fields so that a whole name shows.
+LONG_UNIT_NAME = "国网咸宁市咸安区供电公司向阳湖供电所"
+LONG_SEAL_NAME = "中共国网通城县供电公司大坪供电所党支部委员会"
+FIELD_PADDING = 24  # frame, text margins and the cursor, in pixels
 
 UNIT_KINDS = (
     UnitKind.HQ_DEPARTMENT,
@@ -32,7 +40,6 @@ UNIT_KINDS = (
     UnitKind.COUNTY_COMPANY,
     UnitKind.SUPPLY_STATION,
 )
-INDENT = "\u3000"  # an ideographic space per level, so names line up with Chinese text
 
 
 class _FormDialog(QDialog):
@@ -67,6 +74,13 @@ class _FormDialog(QDialog):
         self.ok_button.setEnabled(all(edit.text().strip() for edit in self._required))
 
 
+def fit_to_text(edit: QLineEdit, *samples: str) -> None:
+    """Make the field wide enough for the longest sample (and its placeholder)."""
+    metrics = edit.fontMetrics()
+    texts = (*samples, edit.placeholderText())
+    edit.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + FIELD_PADDING)
+
+
 def _kind_combo(object_name: str, kinds, selected) -> QComboBox:
     combo = QComboBox(objectName=object_name)
     for kind in kinds:
@@ -92,6 +106,7 @@ class UnitDialog(_FormDialog):
         self.name_edit = QLineEdit(name, objectName="unitNameEdit")
         self.name_edit.setMaxLength(128)
         self.name_edit.setPlaceholderText(_("例如：国网通城县供电公司大坪供电所"))
+        fit_to_text(self.name_edit, LONG_UNIT_NAME)
         self.require(self.name_edit)
         self.form.addRow(_("单位名称"), self.name_edit)
         self.kind_combo: QComboBox | None = None
@@ -127,6 +142,7 @@ class BranchDialog(_FormDialog):
         self.short_edit = QLineEdit(short_name, objectName="shortNameEdit")
         self.short_edit.setMaxLength(64)
         self.short_edit.setPlaceholderText(_("例如：大坪供电所党支部"))
+        fit_to_text(self.seal_edit, LONG_SEAL_NAME)
         for edit in (self.seal_edit, self.short_edit):
             self.require(edit)
         self.form.addRow(_("全称（印章名称）"), self.seal_edit)
@@ -155,6 +171,53 @@ class BranchDialog(_FormDialog):
         )
 
 
+class BranchInfoDialog(_FormDialog):
+    """支部书记 (from the branch's current roster), 单位职责 (its unit's) and 支部目标."""
+
+    def __init__(self, info: BranchInfo, parent: QWidget | None = None) -> None:
+        super().__init__(
+            _("编辑支部信息：{name}", name=info.short_name), "branchInfoDialog", parent
+        )
+        self.secretary_combo = QComboBox(objectName="secretaryCombo")
+        self.secretary_combo.addItem(_("（未指定）"), None)
+        for member in info.members:
+            self.secretary_combo.addItem(member.name, member.person_id)
+        ids = [member.person_id for member in info.members]
+        if info.secretary_id in ids:  # findData cannot compare Python uuids
+            self.secretary_combo.setCurrentIndex(ids.index(info.secretary_id) + 1)
+        self.description_edit = _text_edit("unitDescriptionEdit", info.description)
+        self.goal_edit = _text_edit("branchGoalEdit", info.goal)
+        self.form.addRow(_("支部书记"), self.secretary_combo)
+        self.form.addRow(_("单位职责"), self.description_edit)
+        shared = QLabel(_("单位职责属于“{unit}”，该单位的各党支部共用。", unit=info.unit_name))
+        shared.setObjectName("descriptionHint")
+        shared.setWordWrap(True)
+        self.form.addRow("", shared)
+        self.form.addRow(_("支部目标"), self.goal_edit)
+        if not info.members:
+            empty = QLabel(_("花名册上还没有人，支部书记暂不能选择。"))
+            empty.setWordWrap(True)
+            self.form.addRow("", empty)
+        self.finish_form()
+        self.resize(560, self.sizeHint().height())
+
+    def secretary_id(self) -> uuid.UUID | None:
+        return self.secretary_combo.currentData()
+
+    def description(self) -> str:
+        return self.description_edit.toPlainText().strip()
+
+    def goal(self) -> str:
+        return self.goal_edit.toPlainText().strip()
+
+
+def _text_edit(object_name: str, text: str | None) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text or "", objectName=object_name)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(4 * edit.fontMetrics().lineSpacing())
+    return edit
+
+
 class MoveDialog(_FormDialog):
     """Pick the unit to move a unit or a branch under; a unit's own subtree is not offered."""
 
@@ -168,30 +231,29 @@ class MoveDialog(_FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("移动“{name}”", name=name), "moveDialog", parent)
-        self.target_combo = QComboBox(objectName="moveTargetCombo")
-        excluded = subtree_ids(tree, node_id)
-        depth: dict[uuid.UUID, int] = {}
-        for unit in tree.units:
-            depth[unit.id] = depth.get(unit.parent_id, -1) + 1 if unit.parent_id else 0
-            if unit.id not in excluded:
-                self.target_combo.addItem(INDENT * depth[unit.id] + unit.name, unit.id)
-        self.select_target(current_unit_id)
-        self.form.addRow(_("移动到"), self.target_combo)
+        self.picker = OrgPicker(_("输入单位名称或拼音首字母筛选"))
+        self.picker.setObjectName("moveTargetPicker")
+        self.picker.set_entries(unit_entries(tree, subtree_ids(tree, node_id)))
+        self.picker.set_current(current_unit_id)
+        self.picker.current_changed.connect(lambda _value: self._update_ok())
+        self.picker.picked.connect(lambda _value: self.accept())
+        self.form.addRow(QLabel(_("移动到")))
+        self.form.addRow(self.picker)
         self.finish_form()
-        self.ok_button.setEnabled(self.target_combo.count() > 0)
+        self.resize(self.sizeHint().width(), 480)
 
     def target_id(self) -> uuid.UUID | None:
-        return self.target_combo.currentData()
+        value = self.picker.current_value()
+        return value if isinstance(value, uuid.UUID) else None
 
     def target_ids(self) -> list[uuid.UUID]:
-        combo = self.target_combo
-        return [combo.itemData(row) for row in range(combo.count())]
+        return self.picker.pickable_ids()
 
     def select_target(self, unit_id: uuid.UUID | None) -> None:
-        """Point the picker at ``unit_id`` (Qt's ``findData`` cannot compare Python uuids)."""
-        ids = self.target_ids()
-        if unit_id in ids:
-            self.target_combo.setCurrentIndex(ids.index(unit_id))
+        self.picker.set_current(unit_id)
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(self.target_id() is not None)
 
 
 def subtree_ids(tree: OrgTree, unit_id: uuid.UUID) -> set[uuid.UUID]:

@@ -1,4 +1,7 @@
-"""Shown when the database is empty: open the demo, or start with one's own company."""
+"""Shown when the database is empty: open the demo, or start with one's own company.
+
+The company's name is typed by the user (the field only hints at the form of a name); Enter in
+it starts. While the demo loads, a busy bar runs and the buttons wait."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,11 +42,18 @@ class FirstRunPage(QWidget):
         self.demo_button.setObjectName("openDemoButton")
         self.demo_button.clicked.connect(self._on_demo_clicked)
 
-        self.company_name = QLineEdit(COMPANY)
-        self.company_name.setObjectName("companyName")
-        self.company_name.setPlaceholderText(_("公司名称"))
+        self.demo_progress = QProgressBar(objectName="demoProgress")
+        self.demo_progress.setRange(0, 0)  # busy: the load reports no steps
+        self.demo_progress.setFormat(_("正在载入演示数据……"))
+        self.demo_progress.setTextVisible(True)
+        self.demo_progress.hide()
+
+        self.company_name = QLineEdit(objectName="companyName")
+        self.company_name.setPlaceholderText(_("例如：{name}", name=COMPANY))
+        self.company_name.returnPressed.connect(self._on_empty_clicked)
         self.empty_button = QPushButton(_("从空白开始"))
         self.empty_button.setObjectName("startEmptyButton")
+        self.empty_button.setDefault(True)
         self.empty_button.clicked.connect(self._on_empty_clicked)
 
         demo_box = QGroupBox(_("演示数据"))
@@ -51,6 +62,7 @@ class FirstRunPage(QWidget):
             QLabel(_("66 个供电所、46 次结对，以及综合服务中心与大坪供电所的结对案例。"))
         )
         demo_layout.addWidget(self.demo_button)
+        demo_layout.addWidget(self.demo_progress)
 
         empty_box = QGroupBox(_("从空白开始"))
         empty_layout = QHBoxLayout(empty_box)
@@ -65,14 +77,17 @@ class FirstRunPage(QWidget):
         layout.addWidget(empty_box)
         layout.addStretch(1)
 
-    def set_busy(self, busy: bool) -> None:
-        self.demo_button.setEnabled(not busy)
-        self.empty_button.setEnabled(not busy)
+    def set_busy(self, busy: bool, *, loading_demo: bool = False) -> None:
+        for widget in (self.demo_button, self.empty_button, self.company_name):
+            widget.setEnabled(not busy)
+        self.demo_progress.setVisible(busy and loading_demo)
 
     def _on_demo_clicked(self) -> None:
-        self.set_busy(True)
+        self.set_busy(True, loading_demo=True)
         self.demo_requested.emit()
 
     def _on_empty_clicked(self) -> None:
+        if not self.empty_button.isEnabled():  # Enter while a start is under way
+            return
         self.set_busy(True)
         self.empty_requested.emit(self.company_name.text())

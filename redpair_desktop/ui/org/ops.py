@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import uuid
 
     from redpair_desktop.domain.enums import BranchKind, UnitKind
+    from redpair_desktop.services.org.branch_info import BranchInfo
     from redpair_desktop.services.org.branches import BranchSummary
     from redpair_desktop.services.org.tree import OrgTree
     from redpair_desktop.services.workspace import Workspace
@@ -21,6 +22,13 @@ def load_tree(workspace: Workspace) -> OrgTree:
     from redpair_desktop.services.org.branches import load_org_tree
 
     return load_org_tree(workspace.db)
+
+
+def prepare_name_search(workspace: Workspace) -> None:
+    """Read the pinyin table (a tenth of a second or more) here, not on the first keystroke."""
+    from redpair_desktop.domain.pinyin_keys import name_keys
+
+    name_keys("党")
 
 
 def branch_summary(workspace: Workspace, branch_id: uuid.UUID) -> BranchSummary:
@@ -93,3 +101,23 @@ def retire_branch(workspace: Workspace, branch_id: uuid.UUID) -> None:
     from redpair_desktop.services.org import editing
 
     editing.retire_branch(workspace.db, branch_id)
+
+
+def branch_info(workspace: Workspace, branch_id: uuid.UUID) -> BranchInfo:
+    from redpair_desktop.services.org.branch_info import branch_info
+
+    return branch_info(workspace.db, branch_id)
+
+
+def save_branch_info(
+    workspace: Workspace,
+    branch_id: uuid.UUID,
+    secretary_id: uuid.UUID | None,
+    description: str,
+    goal: str,
+) -> None:
+    from redpair_desktop.services.org.branch_info import save_branch_info
+
+    save_branch_info(
+        workspace.db, branch_id, secretary_id=secretary_id, description=description, goal=goal
+    )

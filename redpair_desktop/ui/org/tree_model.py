@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from redpair_desktop.domain.labels import label
+from redpair_desktop.ui.widgets.org_picker import search_key, unit_display_name
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.org.tree import OrgTree
@@ -37,8 +38,12 @@ class OrgTreeModel(QStandardItemModel):
         self.tree = tree
         items: dict[uuid.UUID, QStandardItem] = {}
         names = {unit.id: unit.name for unit in tree.units}
+        self._search_names: dict[uuid.UUID, tuple[tuple[str, ...], tuple[str, ...]]] = {
+            unit.id: ((unit.name,), ()) for unit in tree.units
+        }
+        self._search_keys: dict[uuid.UUID, str] = {}
         for unit in tree.units:
-            item = QStandardItem(_display_name(unit.name, names.get(unit.parent_id)))
+            item = QStandardItem(unit_display_name(unit.name, names.get(unit.parent_id)))
             item.setEditable(False)
             item.setToolTip(label(unit.kind))
             item.setData(TreeNode("unit", unit.id, unit.name), NODE_ROLE)
@@ -51,6 +56,7 @@ class OrgTreeModel(QStandardItemModel):
             unit_item = items.get(branch.unit_id)
             if unit_item is None:
                 continue
+            self._search_names[branch.id] = ((branch.short_name,), (branch.seal_name,))
             item = QStandardItem(branch.short_name)
             item.setEditable(False)
             item.setData(TreeNode("branch", branch.id, branch.short_name), NODE_ROLE)
@@ -61,6 +67,15 @@ class OrgTreeModel(QStandardItemModel):
 
     def node(self, index: QModelIndex) -> TreeNode | None:
         return index.data(NODE_ROLE) if index.isValid() else None
+
+    def search_key(self, index: QModelIndex) -> str:
+        """What a search matches for the row: names and their pinyin (computed when first asked)."""
+        node = self.node(index)
+        if node is None:
+            return ""
+        if node.id not in self._search_keys:
+            self._search_keys[node.id] = search_key(*self._search_names[node.id])
+        return self._search_keys[node.id]
 
     def branch_id(self, index: QModelIndex) -> uuid.UUID | None:
         """The branch at ``index``, or None where a unit is."""
@@ -94,10 +109,3 @@ class OrgTreeModel(QStandardItemModel):
                     return child.index()
                 pending.append(child)
         return QModelIndex()
-
-
-def _display_name(name: str, parent_name: str | None) -> str:
-    """“国网通城县供电公司大坪供电所” under “国网通城县供电公司” reads “大坪供电所”."""
-    if parent_name and name.startswith(parent_name) and len(name) > len(parent_name):
-        return name[len(parent_name) :]
-    return name

@@ -1,4 +1,7 @@
-"""调转: move a person to another branch, recording 转出/转入 dates; and their history."""
+"""调转: move a person to another branch, recording 转出/转入 dates; and their history.
+
+The target is chosen in a searchable picker (name, short name, pinyin initials; grouped by
+unit), filled from the organisation tree once it is read on the worker."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,9 +26,12 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.rosters.person_rules import FieldError, parse_date
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
+from redpair_desktop.ui.org import ops as org_ops
 from redpair_desktop.ui.rosters import ops
+from redpair_desktop.ui.widgets.org_picker import OrgPicker, branch_entries
 
 if TYPE_CHECKING:
+    from redpair_desktop.services.org.tree import OrgTree
     from redpair_desktop.services.rosters.people import HistoryEntry
 
 
@@ -48,14 +53,14 @@ class TransferDialog(QDialog):
         self.backend = backend
         self.report_error = report_error
         self.membership_id = membership_id
-        self.target = QComboBox(objectName="transferTarget", editable=True)
-        self.target.addItems(list(branch_names))
-        self.target.setCurrentIndex(-1)
+        self._offered = set(branch_names)  # seal names
+        self.target = OrgPicker(_("输入党支部名称或拼音首字母筛选，↑↓ 选择"))
+        self.target.setObjectName("transferTarget")
+        self.target.picked.connect(lambda _seal_name: self._on_ok_clicked())
         self.on_date = QLineEdit(date.today().isoformat(), objectName="transferDate")
         self.error = QLabel(objectName="transferError", wordWrap=True)
         self.error.setStyleSheet("color: #c62828;")
         form = QFormLayout()
-        form.addRow(_("调入党支部"), self.target)
         form.addRow(_("转出/转入日期"), self.on_date)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -64,18 +69,27 @@ class TransferDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("此人将从现党支部转出，并在同一天转入新的党支部。")))
+        layout.addWidget(QLabel(_("调入党支部")))
+        layout.addWidget(self.target, 1)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.resize(480, 560)
+        backend.call(org_ops.load_tree, self._on_tree_loaded, self._on_save_failed)
+
+    def _on_tree_loaded(self, tree: OrgTree) -> None:
+        self.target.set_entries(
+            branch_entries(tree, lambda b: b.seal_name, lambda b: b.seal_name in self._offered)
+        )
 
     def _on_ok_clicked(self) -> None:
-        target = self.target.currentText().strip()
+        target = self.target.current_value()
         try:
             on = parse_date(self.on_date.text(), _("调转日期")) or date.today()
         except FieldError as error:
             self.error.setText(str(error))
             return
-        if not target:
+        if not isinstance(target, str):
             self.error.setText(_("请选择调入的党支部。"))
             return
         membership_id = self.membership_id

@@ -20,6 +20,7 @@ from redpair_desktop.ui.operations import DbRunner
 from redpair_desktop.ui.org.edit_bar import OrgEditBar
 from redpair_desktop.ui.org.edit_dialogs import BranchDialog, MoveDialog, UnitDialog
 from redpair_desktop.ui.org.tree_model import TreeNode
+from redpair_desktop.ui.widgets.org_picker import OrgPicker
 from tests.ui.conftest import type_chinese
 
 pytestmark = pytest.mark.gui
@@ -166,12 +167,12 @@ def test_moving_a_unit_offers_every_unit_but_its_own_subtree(qtbot, harness, dem
     harness.bar.move_action.trigger()
     dialog = harness.bar.dialog
     assert isinstance(dialog, MoveDialog)
-    combo = dialog.findChild(QComboBox, "moveTargetCombo")
-    assert combo.currentData() == county  # starts at the present parent
+    picker = dialog.findChild(OrgPicker, "moveTargetPicker")
+    assert picker.current_value() == county  # starts at the present parent
     assert station not in dialog.target_ids()
-    assert combo.count() == 1 + 18 + 18 + 6 + 66 - 1
-    assert combo.itemText(0) == "国网咸宁供电公司"
-    assert combo.itemText(dialog.target_ids().index(county)) == "\u3000" + COUNTY
+    assert len(dialog.target_ids()) == 1 + 18 + 18 + 6 + 66 - 1
+    assert picker.text_of(dialog.target_ids()[0]) == "国网咸宁供电公司"
+    assert (picker.text_of(county), picker.depth_of(county)) == (COUNTY, 1)  # one level in
     dialog.select_target(other)
     assert click_ok(qtbot, harness, dialog) == station
     harness.backend.close()
@@ -236,7 +237,13 @@ def test_actions_follow_the_selection(harness, demo_data_dir):
         "moveAction",
         "retireAction",
     ]
-    assert [a.text() for a in actions] == ["新建单位", "新建党支部", "重命名", "移动到…", "撤销"]
+    assert [a.text() for a in actions] == [
+        "新建单位",
+        "新建党支部",
+        "重命名",
+        "移动到…",
+        "撤销建制…",
+    ]
     assert not any(a.isEnabled() for a in actions)  # nothing selected
 
     with database(demo_data_dir) as db:
