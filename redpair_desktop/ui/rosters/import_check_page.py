@@ -6,8 +6,9 @@ Choosing a problem (click, arrow keys, Enter) selects its cell in the preview an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -67,6 +68,7 @@ class CheckPage(QWizardPage):
         self.owner = wizard
         self.report: ImportReport | None = None
         self.preview: Preview | None = None
+        self.checks = 0  # checks started; only the latest one's result is shown
         self.file_notes = QLabel(objectName="fileNotes", wordWrap=True)
         self.issues = IssueTableModel(self)
         self.errors = self._issue_table()
@@ -136,9 +138,16 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
         self.setSubTitle(_("正在检查……"))
         path, mapping = self.owner.path, self.columns.chosen() or None  # None: as remembered
+        self.checks += 1
+        this_check = self.checks
+
+        def latest(handler: Callable[[Any], None]) -> Callable[[Any], None]:
+            return lambda outcome: handler(outcome) if self.checks == this_check else None
 
         self.owner.backend.call(
-            lambda ws: ops.check_import(ws, path, mapping), self._on_checked, self._on_check_failed
+            lambda ws: ops.check_import(ws, path, mapping),
+            latest(self._on_checked),
+            latest(self._on_check_failed),
         )
 
     def _on_checked(self, result: tuple[Preview, dict[str, str], ImportReport]) -> None:
@@ -151,25 +160,24 @@ class CheckPage(QWizardPage):
         self.issues.show(cell_issues, self.preview.headers)
         self.errors.setVisible(bool(cell_issues))
         self._show_preview(cell_issues)
+        self._show_data(True)
         if cell_issues:
             self.errors.setCurrentIndex(self.issues.index(0, 0))  # shows the first bad cell
         keep_rows_in_view(self.errors, ERROR_ROWS)
         keep_rows_in_view(self.table, PREVIEW_ROWS)
-        self._show_notes([i.message for i in file_issues], self.report.warnings)
+        self._show_notes(self._about_file(file_issues) + self.report.warnings)
         self.setSubTitle(self._summary(cell_issues))
         self._set_tab_order()
         self.completeChanged.emit()
         self.checked.emit()
 
     def _on_check_failed(self, error: BaseException) -> None:
+        """The file could not be read at all: say why (the message names the file)."""
         self.preview = None
         self.issues.show([], [])
         self.errors.hide()
-        self.table.clear()
-        self.table.setRowCount(0)
-        self.table.setColumnCount(0)
-        self.preview_note.clear()
-        self._show_notes([user_message(error)], [])
+        self._show_data(False)
+        self._show_notes([user_message(error)])
         self.setSubTitle(_("无法检查这个文件，未导入任何数据。"))
         self.checked.emit()
 
@@ -186,12 +194,27 @@ class CheckPage(QWizardPage):
         return _("发现 {count} 处问题（{rows} 行），未导入任何数据。修改 Excel 后点“重新检查”。",
                  count=len(report.errors), rows=rows)  # fmt: skip
 
-    def _show_notes(self, file_problems: list[str], warnings: list[str]) -> None:
-        """Problems with the file as a whole, as sentences about the file; then the warnings."""
-        name = self.owner.path.name
-        lines = [_("文件“{name}”：{message}", name=name, message=m) for m in file_problems]
-        self.file_notes.setText("\n".join(lines + warnings))
-        self.file_notes.setVisible(bool(lines or warnings))
+    def _about_file(self, issues: list[ImportIssue]) -> list[str]:
+        """Problems with the file as a whole: a sentence naming the file, then each problem."""
+        if not issues:
+            return []
+        heading = _("文件“{name}”有以下问题：", name=self.owner.path.name)
+        return [heading, *(f"• {issue.message}" for issue in issues)]
+
+    def _show_notes(self, lines: list[str]) -> None:
+        self.file_notes.setText("\n".join(lines))
+        self.file_notes.setVisible(bool(lines))
+
+    def _show_data(self, shown: bool) -> None:
+        """The preview and its controls, hidden when the file could not be read."""
+        if not shown:
+            self.table.clear()
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            self.preview_note.clear()
+        self.table.setVisible(shown)
+        self.columns.toggle.setVisible(shown)
+        self.columns.setVisible(shown and self.columns.has_rows_to_show())
 
     def _show_preview(self, cell_issues: list[ImportIssue]) -> None:
         preview, table = self.preview, self.table
@@ -216,8 +239,7 @@ class CheckPage(QWizardPage):
         rows = self.preview.rows
         if not rows:
             return _("预览：表头下面没有数据行。")
-        return _("预览：第 {first}–{last} 行（共显示 {count} 行）。",
-                 first=rows[0][0], last=rows[-1][0], count=len(rows))  # fmt: skip
+        return _("预览：文件的第 {first}–{last} 行。", first=rows[0][0], last=rows[-1][0])
 
     # --- from a problem to its cell ---------------------------------------------------------
 

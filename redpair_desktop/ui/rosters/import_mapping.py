@@ -35,6 +35,7 @@ class ColumnMapping(QWidget):
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.rows)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from combo to combo
         self.toggle = QCheckBox(_("显示全部列的对应关系"), objectName="showAllColumns")
         self.toggle.toggled.connect(self._show_rows)
         layout = QVBoxLayout(self)
@@ -60,7 +61,6 @@ class ColumnMapping(QWidget):
             else _("所有列都已识别：")
         )
         self._show_rows()
-        self._fit_width()
 
     def chosen(self) -> dict[str, str]:
         return {header: combo.currentData() for header, combo in self.combos.items()}
@@ -83,8 +83,12 @@ class ColumnMapping(QWidget):
         chrome = scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
         scroll.setMinimumWidth(self.rows.sizeHint().width() + chrome)
 
+    def has_rows_to_show(self) -> bool:
+        return self.toggle.isChecked() or len(self.recognised) < len(self.combos)
+
     def _show_rows(self) -> None:
         show_all = self.toggle.isChecked()
         for row, header in enumerate(self.combos):
             self.form.setRowVisible(row, show_all or header not in self.recognised)
-        self.setVisible(show_all or len(self.recognised) < len(self.combos))
+        self.setVisible(self.has_rows_to_show())
+        self._fit_width()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWizard
 
 from tests.conftest import HEADERS, valid_id
+from tests.ui.conftest import wait_idle
 from tests.ui.rosters.test_panel import names, open_roster
 
 BRANCH = "大坪供电所党支部"
@@ -191,7 +192,8 @@ def test_a_file_level_problem_reads_as_a_sentence_about_the_file(
     check = wizard.check_page
     notes = check.file_notes
     assert notes.isVisible()
-    assert "文件“花名册.xlsx”：缺少必需的列“所在党支部”" in notes.text()
+    assert notes.text().startswith("文件“花名册.xlsx”有以下问题：")
+    assert "缺少必需的列“所在党支部”" in notes.text()
     assert "第 1 行" not in notes.text() and "第 0 行" not in notes.text()
     assert check.issues.rowCount() == 0 and not check.errors.isVisible()
     assert not check.isComplete()
@@ -204,7 +206,7 @@ def test_a_file_level_problem_reads_as_a_sentence_about_the_file(
         wizard.next()
     assert "“名单.xlsx”不是 Excel 工作簿" in notes.text()
     assert "第 0 行" not in notes.text() and "-" not in notes.text()
-    assert check.table.rowCount() == 0  # the previous file's rows are gone
+    assert check.table.rowCount() == 0 and not check.table.isVisible()  # the old rows are gone
     assert not check.isComplete()
 
 
@@ -269,3 +271,21 @@ def test_the_issue_table_lists_problems_in_the_files_order(qtmodeltester):
     qtmodeltester.check(model)
     shown = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     assert shown == [[2, "姓名", "丙"], [2, "性别", "乙"], [3, "姓名", "甲"]]
+
+
+def test_a_check_overtaken_by_another_file_is_not_shown(qtbot, open_app, demo_data_dir, make_xlsx):
+    application = open_app(demo_data_dir)
+    first = make_xlsx([[*HEADERS, "工号"], [*person("周九"), "E1"]])
+    second = make_xlsx([[*HEADERS, "备注"], [*person("吴十"), "调入"]])
+    panel = open_roster(qtbot, application, BRANCH)
+    panel.buttons["import"].trigger()
+    wizard = panel.dialog
+    wizard.file_page.path.setText(str(first))
+    wizard.next()  # the check of the first file is under way …
+    wizard.back()
+    wizard.file_page.path.setText(str(second))
+    wizard.next()  # … when the second file is chosen
+    wait_idle(qtbot, application)
+    check = wizard.check_page
+    assert "备注" in check.columns.combos and "工号" not in check.columns.combos
+    assert check.table.item(0, 0).text() == "吴十"
