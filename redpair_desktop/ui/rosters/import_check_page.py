@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from redpair_desktop.domain.errors import user_message
+from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.rosters import ops
 from redpair_desktop.ui.rosters.import_issues import IssueTableModel, is_about_file
@@ -48,6 +48,14 @@ def compact_rows(table: QTableView) -> None:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
+def fit_columns(table: QTableView, widest_chars: int = 30) -> None:
+    """Columns as wide as their text (a full ID number, a branch's name), within reason."""
+    table.resizeColumnsToContents()
+    widest = table.fontMetrics().horizontalAdvance("0") * widest_chars
+    for column in range(table.model().columnCount()):
+        table.setColumnWidth(column, min(table.columnWidth(column), widest))
 
 
 def keep_rows_in_view(table: QTableView, rows: int) -> None:
@@ -172,13 +180,18 @@ class CheckPage(QWizardPage):
         self.checked.emit()
 
     def _on_check_failed(self, error: BaseException) -> None:
-        """The file could not be read at all: say why (the message names the file)."""
+        """The file could not be read at all: say why (the message names the file); a bug is
+        reported as one."""
         self.preview = None
         self.issues.show([], [])
         self.errors.hide()
         self._show_data(False)
-        self._show_notes([user_message(error)])
         self.setSubTitle(_("无法检查这个文件，未导入任何数据。"))
+        if isinstance(error, UserError):
+            self._show_notes([error.message])
+        else:
+            self._show_notes([_("检查时发生了意外错误。详情见日志。")])
+            self.owner.report_error(error)
         self.checked.emit()
 
     # --- showing the result -----------------------------------------------------------------
@@ -233,6 +246,7 @@ class CheckPage(QWizardPage):
                     item.setBackground(QBrush(BAD_CELL))
                     item.setToolTip(message)
                 table.setItem(row, column, item)
+        fit_columns(table)
         self.preview_note.setText(self._preview_extent())
 
     def _preview_extent(self) -> str:

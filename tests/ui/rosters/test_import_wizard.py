@@ -289,3 +289,26 @@ def test_a_check_overtaken_by_another_file_is_not_shown(qtbot, open_app, demo_da
     check = wizard.check_page
     assert "备注" in check.columns.combos and "工号" not in check.columns.combos
     assert check.table.item(0, 0).text() == "吴十"
+
+
+def test_a_bug_during_the_check_is_reported_not_shown_as_the_files_fault(
+    qtbot, open_app, demo_data_dir, make_xlsx, monkeypatch
+):
+    from redpair_desktop.ui.rosters import ops
+
+    def broken_check(workspace, path, mapping):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(ops, "check_import", broken_check)
+    application = open_app(demo_data_dir)
+    panel = open_roster(qtbot, application, BRANCH)
+    panel.buttons["import"].trigger()
+    wizard = panel.dialog
+    reported: list[BaseException] = []
+    wizard.report_error = reported.append
+    wizard.file_page.path.setText(str(make_xlsx([HEADERS, person("周九")])))
+    with qtbot.waitSignal(wizard.check_page.checked, timeout=15000):
+        wizard.next()
+    assert [str(error) for error in reported] == ["boom"]
+    assert "boom" not in wizard.check_page.file_notes.text()
+    assert "意外错误" in wizard.check_page.file_notes.text()
