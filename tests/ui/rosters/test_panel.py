@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWizard
+from PySide6.QtWidgets import QDialogButtonBox
 
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
-from tests.conftest import HEADERS, valid_id
+from tests.conftest import valid_id
 from tests.ui.conftest import type_chinese, wait_idle
 from tests.ui.test_main_window import card_values, select_branch
 
@@ -108,41 +108,6 @@ def test_a_transfer_moves_the_person_and_the_counts(qtbot, open_app, demo_data_d
     assert card_values(application) == ("14", "4", "4")
 
 
-def test_the_import_wizard_highlights_bad_cells_then_imports(
-    qtbot, open_app, demo_data_dir, make_xlsx
-):
-    application = open_app(demo_data_dir)
-    panel = open_roster(qtbot, application, "大坪供电所党支部")
-    bad = make_xlsx(
-        [HEADERS, ["周九", "男", "1990-02-30", None, "群众", "大坪供电所党支部", None, None]]
-    )
-    panel.buttons["import"].trigger()
-    wizard = panel.dialog
-    wizard.file_page.path.setText(str(bad))
-    with qtbot.waitSignal(wizard.check_page.checked, timeout=10000):
-        wizard.next()
-    check = wizard.check_page
-    assert not check.isComplete()
-    cell = check.table.item(0, HEADERS.index("出生日期"))
-    assert "出生日期" in cell.toolTip()
-    assert cell.background().color().name() == "#ffcdd2"
-    assert "第 2 行" in check.errors.item(0).text()
-
-    good = make_xlsx(
-        [HEADERS, ["周九", "男", "1990-02-28", None, "群众", "大坪供电所党支部", None, None]]
-    )
-    wizard.back()
-    wizard.file_page.path.setText(str(good))
-    with qtbot.waitSignal(check.checked, timeout=10000):
-        wizard.next()
-    assert check.isComplete(), check.summary.text()
-    with qtbot.waitSignal(panel.loaded, timeout=20000):
-        wizard.next()
-    assert "新增 1 人" in wizard.run_page.status.text()
-    assert "周九" in names(panel)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-
-
 def test_removing_someone_asks_first_then_updates_the_counts(qtbot, open_app, demo_data_dir):
     from PySide6.QtWidgets import QMessageBox
 
@@ -157,28 +122,3 @@ def test_removing_someone_asks_first_then_updates_the_counts(qtbot, open_app, de
     assert "陈振波" not in names(panel)
     wait_idle(qtbot, application)
     assert card_values(application)[:2] == ("14", "4")
-
-
-def test_the_wizard_maps_unknown_headers_by_hand_and_remembers(
-    qtbot, open_app, demo_data_dir, make_xlsx
-):
-    from redpair_desktop.services.rosters.mappings import remembered_mapping
-
-    application = open_app(demo_data_dir)
-    panel = open_roster(qtbot, application, "大坪供电所党支部")
-    path = make_xlsx([["名", "类", "支部名称"], ["钱七", "群众", "大坪供电所党支部"]])
-    panel.buttons["import"].trigger()
-    wizard = panel.dialog
-    wizard.file_page.path.setText(str(path))
-    check = wizard.check_page
-    with qtbot.waitSignal(check.checked, timeout=15000):
-        wizard.next()
-    assert not check.isComplete()
-    for header, field in (("名", "姓名"), ("类", "人员类别"), ("支部名称", "所在党支部")):
-        combo = check.mapping[header]
-        combo.setCurrentIndex(combo.findData(field))
-    with qtbot.waitSignal(check.checked, timeout=15000):
-        check.findChild(QPushButton, "recheckButton").click()
-    assert check.isComplete(), check.summary.text()
-    assert remembered_mapping(demo_data_dir, ["名", "类", "支部名称"])["名"] == "姓名"
-    wizard.reject()
