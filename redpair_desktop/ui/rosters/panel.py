@@ -7,10 +7,9 @@ any column; a click on a header sorts. Counts are derived from the rows shown.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +27,13 @@ from PySide6.QtWidgets import (
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.rosters import ops
-from redpair_desktop.ui.rosters.table_model import COLUMNS, RosterTableModel
+from redpair_desktop.ui.rosters.table_model import COLUMNS, NAME_COLUMN, RosterTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from redpair_desktop.services.rosters.query import RosterSnapshot
+    from redpair_desktop.services.rosters.removal import RemovalFacts
 
 
 class RosterPanel(QWidget):
@@ -51,6 +51,7 @@ class RosterPanel(QWidget):
         self.scope_name = ""
         self.scope_branch: str | None = None
         self.branch_names: list[str] = []
+        self.dialog: QWidget | None = None  # the open editor, question or wizard
         self.model = RosterTableModel(self)
         self._counts_timer = QTimer(self, singleShot=True, interval=150)
         self._counts_timer.timeout.connect(self._show_counts)
@@ -72,6 +73,8 @@ class RosterPanel(QWidget):
 
         self.table = QTableView(objectName="rosterTable")
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)  # Qt's default: Z→A
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -207,35 +210,21 @@ class RosterPanel(QWidget):
         self._open(dialog)
 
     def remove_selected(self) -> None:
-        """Ask first (non-blocking), then end the entry as of today."""
-        from PySide6.QtWidgets import QMessageBox
+        """Ask the date and reason first (saying so if the person is the branch secretary)."""
+        membership_id = self.selected_membership()
+        if membership_id is not None:
+            self.backend.call(
+                lambda ws: ops.removal_facts(ws, membership_id),
+                lambda facts: self._ask_removal(membership_id, facts),
+            )
 
-        selected = self._selected()
-        if selected is None:
-            return
-        membership_id, name = selected
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("移出花名册"),
-            _(
-                "把“{name}”移出本党支部花名册（退休、调离系统外、去世等）？\n记录会保留在履历中。",
-                name=name,
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("removeConfirm")
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.clicked.connect(lambda: self._remove(membership_id))
-        self.dialog = box
-        box.open()
+    def _ask_removal(self, membership_id: uuid.UUID, facts: RemovalFacts) -> None:
+        from redpair_desktop.ui.rosters.remove_dialog import RemoveDialog
 
-    def _remove(self, membership_id: uuid.UUID) -> None:
-        today = date.today()
-        self.backend.call(
-            lambda ws: ops.remove_from_roster(ws, membership_id, today),
-            self._on_person_saved,
-        )
+        dialog = RemoveDialog(self.backend, self.report_error, membership_id, facts, self)
+        self.dialog = dialog
+        dialog.removed.connect(self._on_person_saved)
+        dialog.open()
 
     def show_history(self) -> None:
         membership_id = self.selected_membership()
