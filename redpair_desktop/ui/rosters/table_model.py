@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTableView
 
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
 from redpair_desktop.i18n import _
@@ -32,6 +34,9 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
 COLUMNS = ROSTER_FIELDS
 NAME_COLUMN = [f.key for f in COLUMNS].index("name")
 LAST = "\U0010ffff"  # empty values sort last
+HEADER_PADDING = 36  # the section's margins and the sort indicator
+VALUE_DIGITS = {"name": 8, "birth_date": 12, "joined_on": 12, "confirmed_on": 12,
+                "id_number": 20, "phone": 13, "branch": 14}  # fmt: skip
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 Index = QModelIndex | QPersistentModelIndex
 
@@ -171,6 +176,17 @@ class RosterTableModel(QAbstractTableModel):
             found = self._index.search(order, text)
         self._last_search = (text, order, found)
         return found
+
+
+def fit_columns_to_headers(view: QTableView) -> None:
+    """Each column as wide as its header's text in this language, sort arrow included, and at
+    least as wide as its values need (dates, ID numbers): the header, not 100,000 rows, decides."""
+    header = view.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    digits = metrics.horizontalAdvance("0")
+    for column, roster_field in enumerate(COLUMNS):
+        text = metrics.horizontalAdvance(_(roster_field.header)) + HEADER_PADDING
+        header.resizeSection(column, max(text, digits * VALUE_DIGITS.get(roster_field.key, 6)))
 
 
 def _sort_order(snapshot: RosterSnapshot, key: str) -> array:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWizard
 
 from redpair_desktop.domain.enums import EndReason
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.pinyin_keys import name_sort_key
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
 from tests.conftest import HEADERS, valid_id
 from tests.ui.conftest import type_chinese, wait_idle
@@ -254,3 +256,143 @@ def test_the_wizard_maps_unknown_headers_by_hand_and_remembers(
     assert check.isComplete(), check.summary.text()
     assert remembered_mapping(demo_data_dir, ["名", "类", "支部名称"])["名"] == "姓名"
     wizard.reject()
+
+
+def test_the_roster_opens_sorted_by_pinyin_and_keeps_the_order(qtbot, open_app, demo_data_dir):
+    application = open_app(demo_data_dir)
+    panel = open_roster(qtbot, application, "大坪供电所党支部")
+    shown = names(panel)
+    assert shown == sorted(shown, key=name_sort_key) and shown != sorted(shown)
+    header = panel.table.horizontalHeader()
+    assert header.sortIndicatorSection() == column_of("name")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    click = QPoint(header.sectionViewportPosition(column_of("name")) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=click)
+    assert names(panel) == shown[::-1]
+    before = panel.model.snapshot
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.snapshot is not before, timeout=10000)
+    assert names(panel) == shown[::-1]
+
+
+def test_search_finds_full_pinyin(qtbot, open_app, demo_data_dir):
+    panel = open_roster(qtbot, open_app(demo_data_dir), "大坪供电所党支部")
+    qtbot.keyClicks(panel.search, "chenzhenbo")
+    assert names(panel) == ["陈振波"]
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "zhenb")
+    assert names(panel) == ["陈振波"]
+
+
+def focused_roster(qtbot, application):
+    """The roster of 大坪 in an active window, the focus on its first row."""
+    panel = open_roster(qtbot, application, "大坪供电所党支部")
+    panel.table.selectRow(0)
+    focus_table(qtbot, application, panel)
+    return panel
+
+
+def focus_table(qtbot, application, panel) -> None:
+    window = application.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+
+
+def opened(qtbot, panel, name: str):
+    qtbot.waitUntil(
+        lambda: (
+            panel.dialog is not None
+            and panel.dialog.objectName() == name
+            and panel.dialog.isVisible()
+        ),
+        timeout=5000,
+    )
+    return panel.dialog
+
+
+def test_keys_open_the_editor_the_new_person_and_the_removal(qtbot, open_app, demo_data_dir):
+    application = open_app(demo_data_dir)
+    panel = focused_roster(qtbot, application)
+    for key, modifier, dialog_name in (
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "personDialog"),
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier, "personDialog"),
+        (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, "personDialog"),
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier, "removeDialog"),
+        (Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier, "transferDialog"),
+    ):
+        panel.dialog = None
+        qtbot.keyClick(panel.table, key, modifier)
+        opened(qtbot, panel, dialog_name).reject()
+        focus_table(qtbot, application, panel)
+
+
+def test_ctrl_f_searches_f5_reloads_and_tab_leaves_the_table(qtbot, open_app, demo_data_dir):
+    application = open_app(demo_data_dir)
+    panel = focused_roster(qtbot, application)
+    qtbot.keyClick(panel.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(panel.search.hasFocus)
+    qtbot.keyClicks(panel.search, "czb")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Backspace)
+    assert panel.search.text() == "cz"
+    before = panel.model.snapshot
+    qtbot.keyClick(panel.search, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: panel.model.snapshot is not before, timeout=10000)
+    focus_table(qtbot, application, panel)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not panel.table.hasFocus())
+    assert all(b.focusPolicy() == Qt.FocusPolicy.StrongFocus for b in panel._bar_buttons())
+
+
+def test_roster_shortcuts_do_nothing_on_other_pages(qtbot, open_app, demo_data_dir):
+    application = open_app(demo_data_dir)
+    panel = focused_roster(qtbot, application)
+    application.window.select_section("pairings")
+    page = application.window.pages.currentWidget()
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page, Qt.Key.Key_Delete)
+    wait_idle(qtbot, application)
+    assert panel.dialog is None
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (grabbing the keyboard|raise)")
+def test_rows_have_a_context_menu_by_mouse_and_keyboard(qtbot, open_app, demo_data_dir):
+    panel = focused_roster(qtbot, open_app(demo_data_dir))
+    row = names(panel).index("陈振波")
+    rect = panel.table.visualRect(panel.model.index(row, 0))
+    panel.table.customContextMenuRequested.emit(rect.center())  # what a right-click sends
+    menu = panel.row_menu
+    qtbot.waitUntil(menu.isVisible)
+    assert [a.text() for a in menu.actions() if a.text()] == ["编辑", "调转", "履历", "移出"]
+    menu.close()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: panel.row_menu is not menu and panel.row_menu.isVisible())
+    menu = panel.row_menu
+    menu.close()
+    qtbot.keyClick(panel.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: panel.row_menu is not menu and panel.row_menu.isVisible())
+    removal = next(a for a in panel.row_menu.actions() if a.text() == "移出")
+    panel.row_menu.close()
+    removal.trigger()
+    assert "陈振波" in opened(qtbot, panel, "removeDialog").question.text()
+
+
+@pytest.mark.parametrize("force_py", [False, True], ids=["qt-tester", "python-tester"])
+def test_the_roster_model_passes_qt_model_tester(qtmodeltester, demo_workspace, force_py):
+    """Checked over the demo company's roster, then watched while it is searched, sorted,
+    filtered and loaded again."""
+    from redpair_desktop.services.rosters.query import load_roster
+    from redpair_desktop.ui.rosters.table_model import RosterTableModel
+
+    model = RosterTableModel()
+    model.set_snapshot(load_roster(demo_workspace.db))
+    qtmodeltester.check(model, force_py=force_py)
+    model.set_search("chen")
+    model.sort(column_of("birth_date"), Qt.SortOrder.DescendingOrder)
+    model.set_column_filter(column_of("category"), "党员")
+    model.set_search("")
+    model.set_snapshot(load_roster(demo_workspace.db))
+    assert model.rowCount() > 100
+    assert model.index(0, column_of("name")).data()
