@@ -52,6 +52,7 @@ class RemoveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("removeDialog")
         self.setWindowTitle(_("移出花名册：{name}", name=facts.name))
+        self.setMinimumWidth(460)
         self.backend, self.report_error = backend, report_error
         self.membership_id, self.facts = membership_id, facts
         self.question = QLabel(

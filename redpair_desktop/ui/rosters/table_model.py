@@ -36,7 +36,8 @@ NAME_COLUMN = [f.key for f in COLUMNS].index("name")
 LAST = "\U0010ffff"  # empty values sort last
 HEADER_PADDING = 36  # the section's margins and the sort indicator
 VALUE_DIGITS = {"name": 8, "birth_date": 12, "joined_on": 12, "confirmed_on": 12,
-                "id_number": 20, "phone": 13, "branch": 14}  # fmt: skip
+                "id_number": 20, "education": 12, "employer": 18, "position": 10,
+                "phone": 13, "branch": 14}  # fmt: skip
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 Index = QModelIndex | QPersistentModelIndex
 
