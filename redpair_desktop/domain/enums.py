@@ -60,4 +60,10 @@ class EndReason(StrEnum):
     """Why a membership ended."""
 
     TRANSFERRED = "transferred"  # 转出 to another branch
-    LEFT = "left"  # left the roster (retired, resigned, deceased)
+    RETIRED = "retired"  # 移出: 退休
+    LEFT_SYSTEM = "left_system"  # 移出: 调离系统外
+    DECEASED = "deceased"  # 移出: 去世
+    LEFT = "left"  # 移出 for another reason (and every 移出 recorded before reasons were asked)
+
+
+REMOVAL_REASONS = (EndReason.RETIRED, EndReason.LEFT_SYSTEM, EndReason.DECEASED, EndReason.LEFT)

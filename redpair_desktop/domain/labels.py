@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from redpair_desktop.domain.enums import (
     BranchKind,
+    EndReason,
     MemberCategory,
     MemberStatus,
     PairingStatus,
@@ -38,6 +39,13 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         MemberStatus.MOBILE: N_("流动"),
         MemberStatus.LOST_CONTACT: N_("失联"),
         MemberStatus.INACTIVE: N_("停用"),
+    },
+    EndReason: {
+        EndReason.TRANSFERRED: N_("转出"),
+        EndReason.RETIRED: N_("退休"),
+        EndReason.LEFT_SYSTEM: N_("调离系统外"),
+        EndReason.DECEASED: N_("去世"),
+        EndReason.LEFT: N_("其他"),
     },
     PairingStatus: {
         PairingStatus.PLANNED: N_("计划中"),

@@ -80,8 +80,10 @@ class Backend(QObject):
         """Wait for the running operation, then close the database; later calls do nothing."""
         self._closed = True
         self.runner.shutdown()
-        if self._opening is not None and self._opening.done() and not self._opening.exception():
-            self._opening.result().close()
+        opening = self._opening  # cancelled by the shutdown if the window closes that soon
+        opened = opening is not None and opening.done() and not opening.cancelled()
+        if opened and opening.exception() is None:
+            opening.result().close()
         self.workspace = None
 
     def _on_opened(self, workspace: Workspace) -> None:

@@ -13,7 +13,7 @@ from redpair_desktop.paths import DATABASE_FILE
 from redpair_desktop.settings import load_settings
 from redpair_desktop.ui.app import install_qt_translations
 from redpair_desktop.ui.sections import SECTIONS
-from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.conftest import type_chinese
 
 
 def select_branch(qtbot, application, name: str) -> None:
@@ -113,9 +113,9 @@ def test_first_run_refuses_an_empty_company_name(qtbot, open_app, data_dir):
     page = application.window.org_page.first_run
     page.company_name.clear()
     qtbot.mouseClick(page.empty_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, application)
+    qtbot.waitUntil(lambda: application.reporter.last_dialog is not None, timeout=10000)
     dialog = application.reporter.last_dialog
-    assert dialog is not None and "公司名称" in dialog.text()
+    assert "公司名称" in dialog.text()
     assert page.empty_button.isEnabled()
     dialog.close()
 
@@ -176,7 +176,7 @@ def test_an_unexpected_error_shows_a_dialog_and_is_logged(qtbot, open_app, demo_
         raise RuntimeError("boom in a worker")
 
     application.runner.run(explode, lambda result: None)
-    wait_idle(qtbot, application)
+    qtbot.waitUntil(lambda: application.reporter.last_dialog is not None, timeout=10000)
     dialog = application.reporter.last_dialog
     assert dialog.icon() == QMessageBox.Icon.Critical
     assert "redpair.log" in dialog.text()

@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session
 from redpair_desktop.db.database import Database
 from redpair_desktop.db.org.models import Branch
 from redpair_desktop.db.rosters.models import Membership, Person
-from redpair_desktop.domain.enums import EndReason, MemberCategory, MemberStatus
+from redpair_desktop.domain.enums import (
+    REMOVAL_REASONS,
+    EndReason,
+    MemberCategory,
+    MemberStatus,
+)
 from redpair_desktop.domain.errors import RecordInvalid, UserError
 from redpair_desktop.domain.rosters.fields import CATEGORY_HEADERS, STATUS_HEADERS
 from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
@@ -147,11 +152,16 @@ def transfer_member(
         return moved.id
 
 
-def remove_from_roster(db: Database, membership_id: uuid.UUID, on: date) -> None:
-    """移出: the person leaves the branch's roster (retired, resigned, deceased) as of ``on``.
-    The entry is ended, not deleted: the history keeps it, and the counts drop."""
+def remove_from_roster(
+    db: Database, membership_id: uuid.UUID, on: date, reason: EndReason = EndReason.LEFT
+) -> None:
+    """移出: the person leaves the branch's roster as of ``on`` for ``reason`` (one of
+    ``REMOVAL_REASONS``: retired, left the system, deceased, other). The entry is ended, not
+    deleted: the history keeps it with its date and reason, and the counts drop."""
+    if reason not in REMOVAL_REASONS:
+        raise ValueError(f"not a reason to remove someone from a roster: {reason!r}")
     with db.write() as session:
-        _end(_live_membership(session, membership_id), on, EndReason.LEFT)
+        _end(_live_membership(session, membership_id), on, reason)
 
 
 def _end(membership: Membership, on: date, reason: EndReason) -> None:

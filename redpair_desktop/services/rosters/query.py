@@ -1,15 +1,16 @@
 """Rosters for viewing and listing: one SQL pass into compact columns, no ORM objects.
 
 A ``RosterSnapshot`` holds, for every current roster entry in scope, the display text of each
-field (column lists, shared strings), a search key (name, pinyin initials, phone) and a pinyin
-sort key for names. The roster view filters and sorts these lists in memory in milliseconds,
-even for 100,000 people, instead of going back to the database on every keystroke.
+field (column lists, shared strings), a search key (name, pinyin words, phone) and the rows in
+the order of their names' pinyin. The roster view filters and sorts these lists in memory in
+milliseconds, even for 100,000 people, instead of going back to the database on every keystroke.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -18,9 +19,15 @@ from sqlalchemy import text
 
 from redpair_desktop.db.database import Database
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
+from redpair_desktop.domain.pinyin_keys import name_sort_key
 from redpair_desktop.domain.rosters.fields import CATEGORY_HEADERS, ROSTER_FIELDS, STATUS_HEADERS
 from redpair_desktop.domain.rosters.person_rules import mask_id_number
-from redpair_desktop.services.rosters.search import SearchIndex, row_flags
+from redpair_desktop.services.rosters.search import (
+    SearchIndex,
+    pinyin_words,
+    row_flags,
+    search_key,
+)
 
 # The column order of ROSTER_FIELDS, then the keys the view needs besides.
 ROSTER_SQL = """
@@ -44,8 +51,8 @@ class RosterSnapshot:
     person_ids: list[str]
     columns: dict[str, list]  # field key → values (display text, bool for supply_service)
     branch_short_names: list[str]
-    search_keys: list[str]  # "name initials phone", lower case
-    name_sort_keys: list[str]  # full pinyin
+    search_keys: list[str]  # roster_search.search_key: name, pinyin words, phone
+    name_order: array  # the rows by name as a contact list orders them (pinyin_keys)
     id_numbers: list[str | None] = field(repr=False, default_factory=list)  # unmasked
     search_index: SearchIndex | None = field(repr=False, default=None)
     flags: bytes = field(repr=False, default=b"")  # roster_search.STAFF | PARTY | SUPPLY per row
@@ -79,12 +86,14 @@ def load_roster(db: Database, branch_ids: Sequence[uuid.UUID] | None = None) -> 
 
 def snapshot_from_rows(rows: Iterable[Sequence]) -> RosterSnapshot:
     columns: dict[str, list] = {key: [] for key in FIELD_KEYS}
-    snapshot = RosterSnapshot([], [], columns, [], [], [], [])
+    snapshot = RosterSnapshot([], [], columns, [], [], array("l"), [])
     interned: dict[Any, Any] = {}
 
     def shared(value: _T) -> _T:  # one string object per distinct value
         return interned.setdefault(value, value)
 
+    sort_keys: list[str] = []
+    name_keys = _name_keys_cache()
     categories = {c.value: CATEGORY_HEADERS[c] for c in MemberCategory}
     statuses = {s.value: STATUS_HEADERS[s] for s in MemberStatus}
     for row in rows:
@@ -99,15 +108,31 @@ def snapshot_from_rows(rows: Iterable[Sequence]) -> RosterSnapshot:
             if key in DATE_KEYS:
                 value = _iso(value)
             columns[key].append(value if key in ("name", "phone", "id_number") else shared(value))
-        initials, pinyin, short_name, person_id = row[17:21]
+        short_name, person_id = row[19:21]
         snapshot.person_ids.append(_hex(person_id))
         snapshot.branch_short_names.append(shared(short_name))
         snapshot.id_numbers.append(id_number)
-        snapshot.search_keys.append(f"{values[0]} {initials or ''} {values[14] or ''}".lower())
-        snapshot.name_sort_keys.append(pinyin or values[0])
+        words, sort_key = name_keys(values[0])
+        snapshot.search_keys.append(search_key(values[0], words, values[14]))
+        sort_keys.append(sort_key)
+    snapshot.name_order = array("l", sorted(range(len(sort_keys)), key=sort_keys.__getitem__))
     snapshot.search_index = SearchIndex(snapshot.search_keys)
     snapshot.flags = row_flags(columns["category"], columns["status"], columns["supply_service"])
     return snapshot
+
+
+def _name_keys_cache() -> Callable[[str], tuple[str, str]]:
+    """name → (pinyin words, sort key), each name spelled out once per snapshot (computed from
+    the name, not read from the stored keys, so every row follows today's surname readings)."""
+    known: dict[str, tuple[str, str]] = {}
+
+    def keys(name: str) -> tuple[str, str]:
+        found = known.get(name)
+        if found is None:
+            found = known[name] = (pinyin_words(name), name_sort_key(name))
+        return found
+
+    return keys
 
 
 def member_dicts(snapshot: RosterSnapshot) -> list[dict[str, object]]:

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from redpair_desktop.domain.enums import EndReason
     from redpair_desktop.services.rosters.importer import ImportReport
     from redpair_desktop.services.rosters.people import HistoryEntry
     from redpair_desktop.services.rosters.query import RosterSnapshot
+    from redpair_desktop.services.rosters.removal import RemovalFacts
     from redpair_desktop.services.rosters.workbook import Preview
     from redpair_desktop.services.workspace import Workspace
 
@@ -53,10 +55,19 @@ def transfer_member(
     return transfer_member(workspace.db, membership_id, target_branch, on)
 
 
-def remove_from_roster(workspace: Workspace, membership_id: uuid.UUID, on: date) -> None:
+def removal_facts(workspace: Workspace, membership_id: uuid.UUID) -> RemovalFacts:
+    """What the 移出 question shows: the person, the branch, the start date, the secretary role."""
+    from redpair_desktop.services.rosters.removal import removal_facts
+
+    return removal_facts(workspace.db, membership_id)
+
+
+def remove_from_roster(
+    workspace: Workspace, membership_id: uuid.UUID, on: date, reason: EndReason
+) -> None:
     from redpair_desktop.services.rosters.people import remove_from_roster
 
-    remove_from_roster(workspace.db, membership_id, on)
+    remove_from_roster(workspace.db, membership_id, on, reason)
 
 
 def person_history(workspace: Workspace, membership_id: uuid.UUID) -> list[HistoryEntry]:

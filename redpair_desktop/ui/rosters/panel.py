@@ -7,11 +7,11 @@ any column; a click on a header sorts. Counts are derived from the rows shown.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -28,12 +29,18 @@ from PySide6.QtWidgets import (
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.rosters import ops
-from redpair_desktop.ui.rosters.table_model import COLUMNS, RosterTableModel
+from redpair_desktop.ui.rosters.table_model import (
+    COLUMNS,
+    NAME_COLUMN,
+    RosterTableModel,
+    fit_columns_to_headers,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from redpair_desktop.services.rosters.query import RosterSnapshot
+    from redpair_desktop.services.rosters.removal import RemovalFacts
 
 
 class RosterPanel(QWidget):
@@ -51,14 +58,33 @@ class RosterPanel(QWidget):
         self.scope_name = ""
         self.scope_branch: str | None = None
         self.branch_names: list[str] = []
+        self.dialog: QWidget | None = None  # the open editor, question or wizard
         self.model = RosterTableModel(self)
         self._counts_timer = QTimer(self, singleShot=True, interval=150)
         self._counts_timer.timeout.connect(self._show_counts)
         self._build()
 
     def _build(self) -> None:
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.filter_column)
+        top.addWidget(self.filter_text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+        for first, second in pairwise([self.search, self.filter_column, self.filter_text,
+                                       *self._bar_buttons(), self.table]):  # fmt: skip
+            QWidget.setTabOrder(first, second)
+
+    def _build_filters(self) -> None:
         self.search = QLineEdit(objectName="rosterSearch", clearButtonEnabled=True)
-        self.search.setPlaceholderText(_("搜索姓名、拼音首字母或电话"))
+        self.search.setPlaceholderText(_("姓名、拼音或电话"))
+        self.search.setToolTip(_("按姓名、拼音（全拼或首字母）或电话搜索（Ctrl+F）"))
         self.search.textChanged.connect(self.model.set_search)
         self.search.textChanged.connect(self._show_counts_soon)
         self.filter_column = QComboBox(objectName="rosterFilterColumn")
@@ -70,47 +96,97 @@ class RosterPanel(QWidget):
         self.filter_column.currentIndexChanged.connect(self._on_filter_changed)
         self.filter_text.textChanged.connect(self._on_filter_changed)
 
+    def _build_table(self) -> None:
         self.table = QTableView(objectName="rosterTable")
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)  # Qt's default: Z→A
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(24)
         rows.hide()  # row numbers of 100,000 rows cost time on every filter and say little
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorShown(True)
+        fit_columns_to_headers(self.table)
+        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.counts = QLabel(objectName="rosterCounts")
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 2)
-        top.addWidget(self.filter_column)
-        top.addWidget(self.filter_text, 1)
+    def _build_actions(self) -> None:
+        """The tool bar's actions, with shortcuts that work only while the roster tab has the
+        focus (set when the panel is built, after the window's first paint)."""
         # A tool bar folds what does not fit into its overflow menu, so narrow windows still fit.
         self.actions_bar = QToolBar(objectName="rosterActions")
         self.buttons: dict[str, QAction] = {}
-        for key, text, slot in (
-            ("add", _("新增"), self.add_person),
-            ("edit", _("编辑"), self.edit_selected),
-            ("transfer", _("调转"), self.transfer_selected),
-            ("remove", _("移出"), self.remove_selected),
-            ("history", _("履历"), self.show_history),
-            ("import", _("导入 Excel…"), self.import_excel),
-            ("export", _("导出 Excel…"), self.export_excel),
-            ("template", _("空白模板…"), self.save_template),
+        for key, text, slot, keys in (
+            ("add", _("新增"), self.add_person, [QKeySequence.StandardKey.New]),
+            ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
+            ("transfer", _("调转"), self.transfer_selected, ["Ctrl+T"]),
+            ("remove", _("移出"), self.remove_selected, [QKeySequence.StandardKey.Delete]),
+            ("history", _("履历"), self.show_history, ["Ctrl+H"]),
+            ("import", _("导入 Excel…"), self.import_excel, []),
+            ("export", _("导出 Excel…"), self.export_excel, []),
+            ("template", _("空白模板…"), self.save_template, []),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"roster_{key}")
             action.triggered.connect(slot)
+            self._add_shortcut(action, keys)
             self.buttons[key] = action
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.actions_bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.counts)
+        for key, slot, keys in (
+            ("find", self.focus_search, [QKeySequence.StandardKey.Find]),
+            ("reload", self.reload, [QKeySequence.StandardKey.Refresh]),
+            ("menu", self._on_menu_key_pressed, [Qt.Key.Key_Menu, "Shift+F10"]),
+        ):
+            action = QAction(self, objectName=f"roster_{key}")
+            action.triggered.connect(slot)
+            self._add_shortcut(action, keys)
+            self.buttons[key] = action
+        for button in self._bar_buttons():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a tool bar's default: none
+
+    def _add_shortcut(self, action: QAction, keys: list) -> None:
+        if not keys:
+            return
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)  # the panel and what it holds: never on another page
+
+    def _bar_buttons(self) -> list[QWidget]:
+        bar = self.actions_bar
+        return [bar.widgetForAction(a) for a in bar.actions() if bar.widgetForAction(a)]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- the rows' context menu -----------------------------------------------------------
+
+    def _on_table_context_menu_requested(self, position: QPoint) -> None:
+        if self.table.indexAt(position).isValid():
+            self._show_row_menu(self.table.viewport().mapToGlobal(position))
+
+    def _on_menu_key_pressed(self) -> None:
+        """The Menu key or Shift+F10: the row menu at the selected row."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            rect = self.table.visualRect(rows[0])
+            self._show_row_menu(self.table.viewport().mapToGlobal(rect.center()))
+
+    def _show_row_menu(self, where: QPoint) -> None:
+        self.row_menu = QMenu(self, objectName="rosterRowMenu")
+        for key in ("edit", "transfer", "history", None, "remove"):
+            if key is None:
+                self.row_menu.addSeparator()
+            else:
+                self.row_menu.addAction(self.buttons[key])
+        self.row_menu.popup(where)
 
     # --- loading --------------------------------------------------------------------------
 
@@ -207,35 +283,21 @@ class RosterPanel(QWidget):
         self._open(dialog)
 
     def remove_selected(self) -> None:
-        """Ask first (non-blocking), then end the entry as of today."""
-        from PySide6.QtWidgets import QMessageBox
+        """Ask the date and reason first (saying so if the person is the branch secretary)."""
+        membership_id = self.selected_membership()
+        if membership_id is not None:
+            self.backend.call(
+                lambda ws: ops.removal_facts(ws, membership_id),
+                lambda facts: self._ask_removal(membership_id, facts),
+            )
 
-        selected = self._selected()
-        if selected is None:
-            return
-        membership_id, name = selected
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("移出花名册"),
-            _(
-                "把“{name}”移出本党支部花名册（退休、调离系统外、去世等）？\n记录会保留在履历中。",
-                name=name,
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("removeConfirm")
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.clicked.connect(lambda: self._remove(membership_id))
-        self.dialog = box
-        box.open()
+    def _ask_removal(self, membership_id: uuid.UUID, facts: RemovalFacts) -> None:
+        from redpair_desktop.ui.rosters.remove_dialog import RemoveDialog
 
-    def _remove(self, membership_id: uuid.UUID) -> None:
-        today = date.today()
-        self.backend.call(
-            lambda ws: ops.remove_from_roster(ws, membership_id, today),
-            self._on_person_saved,
-        )
+        dialog = RemoveDialog(self.backend, self.report_error, membership_id, facts, self)
+        self.dialog = dialog
+        dialog.removed.connect(self._on_person_saved)
+        dialog.open()
 
     def show_history(self) -> None:
         membership_id = self.selected_membership()

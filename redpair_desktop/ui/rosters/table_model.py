@@ -8,6 +8,7 @@ milliseconds. The model shows the rows in ``visible`` (snapshot indices).
 from __future__ import annotations
 
 import operator
+from array import array
 from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
@@ -18,16 +19,25 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTableView
 
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
 from redpair_desktop.i18n import _
-from redpair_desktop.services.rosters.search import count_flags, matching
+from redpair_desktop.services.rosters.search import count_flags, matching, search_text
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from collections.abc import Sequence
+
     from redpair_desktop.services.rosters.query import RosterSnapshot
 
 COLUMNS = ROSTER_FIELDS
+NAME_COLUMN = [f.key for f in COLUMNS].index("name")
 LAST = "\U0010ffff"  # empty values sort last
+HEADER_PADDING = 36  # the section's margins and the sort indicator
+VALUE_DIGITS = {"name": 8, "birth_date": 12, "joined_on": 12, "confirmed_on": 12,
+                "id_number": 20, "education": 12, "employer": 18, "position": 10,
+                "phone": 13, "branch": 14}  # fmt: skip
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,14 +46,14 @@ class RosterTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.snapshot: RosterSnapshot | None = None
-        self.visible: list[int] = []
+        self.visible: Sequence[int] = []  # an order (array) or a filtered list of it
         self._search = ""
         self._column_filter: tuple[int | None, str] = (None, "")
-        self._sort: tuple[int | None, Qt.SortOrder] = (None, Qt.SortOrder.AscendingOrder)
-        self._orders: dict[tuple[int | None, bool], list[int]] = {}
-        self._last_search: tuple[str, list[int], list[int]] | None = None  # text, order, result
+        self._sort: tuple[int | None, Qt.SortOrder] = (NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self._orders: dict[tuple[int | None, bool], array] = {}
+        self._last_search: tuple[str, Sequence[int], list[int]] | None = None  # text, order, result
         self._flags = b""
-        self._counted: tuple[list[int] | None, tuple[int, int, int, int]] = (None, (0, 0, 0, 0))
+        self._counted: tuple[Sequence[int] | None, tuple[int, int, int, int]] = (None, (0, 0, 0, 0))
         self._yes, self._no = _("是"), _("否")
 
     # --- data in --------------------------------------------------------------------------
@@ -57,7 +67,7 @@ class RosterTableModel(QAbstractTableModel):
         self._refresh()
 
     def set_search(self, text: str) -> None:
-        self._search = text.strip().lower()
+        self._search = search_text(text)
         self._refresh()
 
     def set_column_filter(self, column: int | None, text: str) -> None:
@@ -120,7 +130,7 @@ class RosterTableModel(QAbstractTableModel):
             self._counted = (self.visible, self._count(self.visible))
         return self._counted[1]
 
-    def _count(self, rows: list[int]) -> tuple[int, int, int, int]:
+    def _count(self, rows: Sequence[int]) -> tuple[int, int, int, int]:
         return count_flags(self._flags, rows)
 
     # --- filtering and sorting ------------------------------------------------------------
@@ -130,13 +140,13 @@ class RosterTableModel(QAbstractTableModel):
         self.visible = self._filtered(self._ordered()) if self.snapshot else []
         self.endResetModel()
 
-    def _ordered(self) -> list[int]:
+    def _ordered(self) -> array:
         """All rows in the current sort order; computed once per column and direction."""
         column, order = self._sort
         key = (column, order == Qt.SortOrder.AscendingOrder)
         if key not in self._orders:
             if column is None:
-                self._orders[key] = list(range(len(self.snapshot)))
+                self._orders[key] = array("l", range(len(self.snapshot)))
             elif (column, not key[1]) in self._orders:
                 self._orders[key] = self._orders[(column, not key[1])][::-1]
             else:
@@ -144,7 +154,7 @@ class RosterTableModel(QAbstractTableModel):
                 self._orders[key] = ascending if key[1] else ascending[::-1]
         return self._orders[key]
 
-    def _filtered(self, rows: list[int]) -> list[int]:
+    def _filtered(self, rows: Sequence[int]) -> Sequence[int]:
         if self._search:
             rows = self._searched(rows)
         column, text = self._column_filter
@@ -154,7 +164,7 @@ class RosterTableModel(QAbstractTableModel):
             rows = matching(rows, shown, text)
         return rows
 
-    def _searched(self, order: list[int]) -> list[int]:
+    def _searched(self, order: Sequence[int]) -> list[int]:
         """Typing on narrows the previous result instead of scanning every row again."""
         text, keys = self._search, self.snapshot.search_keys
         last = self._last_search
@@ -169,11 +179,24 @@ class RosterTableModel(QAbstractTableModel):
         return found
 
 
-def _sort_order(snapshot: RosterSnapshot, key: str) -> list[int]:
+def fit_columns_to_headers(view: QTableView) -> None:
+    """Each column as wide as its header's text in this language, sort arrow included, and at
+    least as wide as its values need (dates, ID numbers): the header, not 100,000 rows, decides."""
+    header = view.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    digits = metrics.horizontalAdvance("0")
+    for column, roster_field in enumerate(COLUMNS):
+        text = metrics.horizontalAdvance(_(roster_field.header)) + HEADER_PADDING
+        header.resizeSection(column, max(text, digits * VALUE_DIGITS.get(roster_field.key, 6)))
+
+
+def _sort_order(snapshot: RosterSnapshot, key: str) -> array:
+    """Row indices in ascending order, in an array: filtering reads them in that order, and
+    plain machine integers are read far faster than int objects scattered in memory."""
     if key == "name":
-        keys = snapshot.name_sort_keys
-    elif key == "branch":
+        return snapshot.name_order  # by pinyin, computed with the snapshot on the worker
+    if key == "branch":
         keys = snapshot.branch_short_names
     else:
         keys = [LAST if v is None else str(v) for v in snapshot.columns[key]]
-    return sorted(range(len(keys)), key=keys.__getitem__)
+    return array("l", sorted(range(len(keys)), key=keys.__getitem__))
