@@ -29,13 +29,12 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.rosters.person_rules import FieldError, parse_date
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import ERROR_COLOUR, error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.rosters import ops
 
 if TYPE_CHECKING:
     from redpair_desktop.services.rosters.removal import RemovalFacts
-
-ERROR_STYLE = "color: #c62828;"
 
 
 class RemoveDialog(QDialog):
@@ -72,7 +71,7 @@ class RemoveDialog(QDialog):
             objectName="removeSecretaryWarning",
             wordWrap=True,
         )
-        self.secretary_warning.setStyleSheet(f"{ERROR_STYLE} font-weight: bold;")
+        self.secretary_warning.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.secretary_warning.setVisible(facts.is_secretary)
         self.on_date = QLineEdit(date.today().isoformat(), objectName="removeDate")
         self.reason = QComboBox(objectName="removeReason")
@@ -80,8 +79,7 @@ class RemoveDialog(QDialog):
         for reason in REMOVAL_REASONS:
             self.reason.addItem(label(reason), reason)
         self.reason.setCurrentIndex(-1)  # no guess: the reason is the user's to give
-        self.error = QLabel(objectName="removeError", wordWrap=True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label("removeError")
         self.buttons = self._build_buttons()
         form = QFormLayout()
         form.addRow(_("移出日期"), self.on_date)

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.rosters.person_rules import FieldError, parse_date
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.org import ops as org_ops
 from redpair_desktop.ui.rosters import ops
@@ -58,8 +60,7 @@ class TransferDialog(QDialog):
         self.target.setObjectName("transferTarget")
         self.target.picked.connect(lambda _seal_name: self._on_ok_clicked())
         self.on_date = QLineEdit(date.today().isoformat(), objectName="transferDate")
-        self.error = QLabel(objectName="transferError", wordWrap=True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label("transferError")
         form = QFormLayout()
         form.addRow(_("转出/转入日期"), self.on_date)
         buttons = QDialogButtonBox(
@@ -118,7 +119,7 @@ def show_history(parent: QWidget, entries: list[HistoryEntry]) -> QMessageBox:
         end = entry.ended_on.isoformat() if entry.ended_on else _("至今")
         line = _("{branch}：{start} 转入 — {end}", branch=entry.branch, start=start, end=end)
         if entry.end_reason is not None and entry.ended_on:
-            line += _("（转出）") if entry.end_reason.value == "transferred" else _("（离开）")
+            line += _("（{reason}）", reason=label(entry.end_reason))
         lines.append(line)
     box = QMessageBox(QMessageBox.Icon.Information, _("履历"), "\n".join(lines), parent=parent)
     box.setObjectName("historyBox")
