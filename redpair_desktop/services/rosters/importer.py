@@ -265,21 +265,18 @@ def _match_rows(
     header = report.columns.header_of
     planned = []
     for number, row in report.records:
-        if row.branch is None:
-            continue  # its cell is bad, and already reported
-        branch = branches.get(row.branch)
-        if branch is None:
+        branch = branches.get(row.branch) if row.branch is not None else None
+        if row.branch is not None and branch is None:
             message = _("找不到党支部“{name}”。请填写已登记党支部的全称或简称。", name=row.branch)
             report.errors.append(ImportIssue(number, header(FIELDS_BY_KEY["branch"]), message))
-            continue
-        if row.name is None:
-            continue
+        if row.name is None or (branch is None and not row.id_number):
+            continue  # who it is stays unknown; its bad cells are reported
         try:
-            person_id = matcher.match(number, row, branch.id)
+            person_id = matcher.match(number, row, branch.id if branch else None)
         except MatchRefused as refused:
             column = header(FIELDS_BY_KEY[refused.field])
             report.errors.append(ImportIssue(number, column, refused.message))
             continue
-        if isinstance(row, RosterRecord):
+        if isinstance(row, RosterRecord) and branch is not None:
             planned.append((row, branch, person_id))
     return planned

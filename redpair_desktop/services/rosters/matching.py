@@ -21,7 +21,7 @@ from redpair_desktop.db.rosters.models import Membership, Person
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
 
-NameKey = tuple[str, date | None, uuid.UUID]  # name, birth date, branch id
+NameKey = tuple[str | None, date | None, uuid.UUID | None]  # name, birth date, branch id
 
 
 class RowIdentity(Protocol):
@@ -85,9 +85,10 @@ class PersonMatcher:
         self._file_ids: dict[str, int] = {}  # ID number → the row that gave it
         self._file_names: dict[NameKey, list[object]] = defaultdict(list)
 
-    def match(self, number: int, row: RowIdentity, branch_id: uuid.UUID) -> uuid.UUID | None:
+    def match(self, number: int, row: RowIdentity, branch_id: uuid.UUID | None) -> uuid.UUID | None:
         """The stored person row ``number`` is, or None for a new person. Raises
-        ``MatchRefused`` when an earlier row names the same person, or several people fit."""
+        ``MatchRefused`` when an earlier row names the same person, or several people fit.
+        ``branch_id`` None (an unknown branch) still checks the ID number against other rows."""
         key = (row.name, row.birth_date, branch_id)
         if row.id_number:
             person = self._by_id_number(number, row.id_number)

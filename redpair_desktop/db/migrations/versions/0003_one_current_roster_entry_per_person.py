@@ -58,9 +58,7 @@ def _split_merged_people() -> None:
         copy = {**original.one()._mapping, "id_number": None, **stamper.new_row()}
         connection.execute(person.insert().values(copy))
         moved.update(person_id=copy["id"], **stamper.changed_row())
-        connection.execute(
-            membership.update().where(membership.c.id == moved["id"]).values(moved)
-        )
+        connection.execute(membership.update().where(membership.c.id == moved["id"]).values(moved))
         connection.execute(
             change_log.insert(),
             [
@@ -76,8 +74,7 @@ def _table(connection: sa.Connection, name: str) -> sa.Table:
     reflected = sa.Table(name, sa.MetaData(), autoload_with=connection)
     model = Base.metadata.tables[name]
     columns = [
-        sa.Column(column.key, model.c.get(column.key, column).type)
-        for column in reflected.columns
+        sa.Column(column.key, model.c.get(column.key, column).type) for column in reflected.columns
     ]
     return sa.Table(name, sa.MetaData(), *columns)
 
