@@ -70,6 +70,7 @@ class RosterField:
     free_text: bool = False  # the choices are suggestions; other text is accepted too
     codes: Mapping[str, str] = field(default_factory=dict)  # stored code → header text
     unit_default: bool = False  # empty means the name of the branch's unit
+    flag_text: str = ""  # a flag's check-box text in the editor (marked N_)
 
     @property
     def json_key(self) -> str:
@@ -145,6 +146,7 @@ ROSTER_FIELDS: tuple[RosterField, ...] = (
         kind=FLAG,
         aliases=("是否供服党员", "供服"),
         choices=YES_NO,
+        flag_text=N_("是供服党员"),
     ),
     _person("phone", N_("联系电话"), aliases=("手机号", "手机号码", "联系方式", "电话", "手机")),
     _membership(

@@ -9,23 +9,28 @@ even for 100,000 people, instead of going back to the database on every keystrok
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import text
 
 from redpair_desktop.db.database import Database
-from redpair_desktop.domain.enums import MemberCategory, MemberStatus
-from redpair_desktop.domain.rosters.fields import CATEGORY_HEADERS, ROSTER_FIELDS, STATUS_HEADERS
+from redpair_desktop.domain.rosters.fields import (
+    BRANCH,
+    MEMBERSHIP,
+    PERSON,
+    ROSTER_FIELDS,
+    FieldKind,
+)
 from redpair_desktop.domain.rosters.person_rules import mask_id_number
 from redpair_desktop.services.rosters.search import SearchIndex, row_flags
 
-# The column order of ROSTER_FIELDS, then the keys the view needs besides.
-ROSTER_SQL = """
-SELECT m.id, p.name, p.gender, p.ethnicity, p.birth_date, p.id_number, p.education,
-       p.joined_party_on, p.confirmed_on, p.category, b.seal_name, m.party_post, m.employer,
-       m.position, m.supply_service, p.phone, m.status,
+TABLE_ALIASES = {PERSON: "p", MEMBERSHIP: "m", BRANCH: "b"}
+# The fields in the order of ROSTER_FIELDS, then the keys the view needs besides.
+FIELD_SQL = ", ".join(f"{TABLE_ALIASES[f.source]}.{f.column}" for f in ROSTER_FIELDS)
+ROSTER_SQL = f"""
+SELECT m.id, {FIELD_SQL},
        p.name_initials, p.name_pinyin, b.short_name, p.id
 FROM membership m
 JOIN person p ON p.id = m.person_id
@@ -33,7 +38,7 @@ JOIN party_branch b ON b.id = m.branch_id
 WHERE m.deleted_at IS NULL AND m.ended_on IS NULL AND p.deleted_at IS NULL
 """
 FIELD_KEYS = [f.key for f in ROSTER_FIELDS]
-DATE_KEYS = {"birth_date", "joined_on", "confirmed_on"}
+JSON_FIRST = ("name", "branch")  # `roster list --json` leads with these, then field order
 
 
 @dataclass
@@ -83,21 +88,16 @@ def snapshot_from_rows(rows: Iterable[Sequence]) -> RosterSnapshot:
     def shared(value: object) -> object:  # one string object per distinct value
         return interned.setdefault(value, value)
 
-    categories = {c.value: CATEGORY_HEADERS[c] for c in MemberCategory}
-    statuses = {s.value: STATUS_HEADERS[s] for s in MemberStatus}
+    shown = _display_converters(shared)
+    count = len(FIELD_KEYS)
+    id_index = FIELD_KEYS.index("id_number")
     for row in rows:
         snapshot.membership_ids.append(_hex(row[0]))
-        values = list(row[1:17])
-        id_number = values[4]
-        values[4] = mask_id_number(id_number)
-        values[8] = categories.get(values[8], values[8])
-        values[15] = statuses.get(values[15], values[15])
-        values[13] = bool(values[13])
+        id_number = row[1 + id_index]
+        values = [convert(value) for convert, value in zip(shown, row[1 : count + 1], strict=True)]
         for key, value in zip(FIELD_KEYS, values, strict=True):
-            if key in DATE_KEYS:
-                value = _iso(value)
-            columns[key].append(value if key in ("name", "phone", "id_number") else shared(value))
-        initials, pinyin, short_name, person_id = row[17:21]
+            columns[key].append(value)
+        initials, pinyin, short_name, person_id = row[count + 1 : count + 5]
         snapshot.person_ids.append(_hex(person_id))
         snapshot.branch_short_names.append(shared(short_name))
         snapshot.id_numbers.append(id_number)
@@ -108,14 +108,37 @@ def snapshot_from_rows(rows: Iterable[Sequence]) -> RosterSnapshot:
     return snapshot
 
 
+def _display_converters(shared: Callable[[object], object]) -> list[Callable[[object], object]]:
+    """Per field, stored value → what the snapshot holds: masked ID, header text for codes,
+    ISO dates, bools for flags; repeated values share one string, names and phones do not."""
+    converters: list[Callable[[object], object]] = []
+    for roster_field in ROSTER_FIELDS:
+        if roster_field.key == "id_number":
+            converters.append(mask_id_number)
+        elif roster_field.codes:
+            converters.append(
+                lambda value, codes=roster_field.codes: shared(codes.get(value, value))
+            )
+        elif roster_field.kind == FieldKind.DATE:
+            converters.append(lambda value: shared(_iso(value)))
+        elif roster_field.kind == FieldKind.FLAG:
+            converters.append(bool)
+        elif roster_field.key in ("name", "phone"):
+            converters.append(_same)
+        else:
+            converters.append(shared)
+    return converters
+
+
+def _same(value: object) -> object:
+    return value
+
+
 def member_dicts(snapshot: RosterSnapshot) -> list[dict[str, object]]:
     """The snapshot as `redpair roster list --json` gives it: JSON keys, missing values null."""
-    keys = [(f.key, f.json_key) for f in ROSTER_FIELDS]
-    json_order = ["name", "branch", "gender", "ethnicity", "birth_date", "id_number_masked",
-                  "education", "joined_on", "confirmed_on", "category", "party_post", "employer",
-                  "position", "supply_service", "phone", "status"]  # fmt: skip
-    members = []
-    for index in range(len(snapshot)):
-        entry = {json_key: snapshot.columns[key][index] for key, json_key in keys}
-        members.append({key: entry[key] for key in json_order})
-    return members
+    ordered = sorted(ROSTER_FIELDS, key=lambda f: f.key not in JSON_FIRST)  # stable
+    keys = [(f.key, f.json_key) for f in ordered]
+    return [
+        {json_key: snapshot.columns[key][index] for key, json_key in keys}
+        for index in range(len(snapshot))
+    ]
