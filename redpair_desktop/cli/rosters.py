@@ -11,6 +11,7 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
 
 if TYPE_CHECKING:
+    from redpair_desktop.services.rosters.importer import ImportIssue
     from redpair_desktop.services.workspace import Workspace
 
 
@@ -63,10 +64,7 @@ def run_import(
     report = import_roster(
         workspace.db, args.file, dry_run=args.dry_run, mapping=parse_mapping(args.map)
     )
-    lines = [
-        _("第 {row} 行，{column}：{message}", row=i.row, column=i.column or "-", message=i.message)
-        for i in report.errors
-    ]
+    lines = [_issue_line(issue) for issue in report.errors]
     lines += report.warnings
     if report.ok:
         verb = _("检查通过，可导入") if args.dry_run else _("已导入")
@@ -81,6 +79,15 @@ def run_import(
         )
     out.result(report.as_json(), "\n".join(lines))
     return (0 if report.ok else 1), workspace
+
+
+def _issue_line(issue: ImportIssue) -> str:
+    if issue.is_file_level:
+        return _("文件：{message}", message=issue.message)
+    if not issue.column:
+        return _("第 {row} 行：{message}", row=issue.row, message=issue.message)
+    return _("第 {row} 行，{column}：{message}", row=issue.row, column=issue.column,
+             message=issue.message)  # fmt: skip
 
 
 def _branch_scope(workspace: Workspace, name: str | None):

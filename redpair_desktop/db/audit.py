@@ -1,8 +1,11 @@
 """Stamps every written row and appends a change-log entry for it, in the same transaction.
 
+One ``Stamper`` does both, for ORM writes (the session hooks below) and for bulk Core writes
+(``services.rosters.writer``) alike, so every change is stamped and logged the same way.
+
 A session opened by ``Database.write`` carries a ``WriteContext`` in ``session.info``; the hooks
-below read it. A session without one (``Database.read``) refuses to flush anything, so every
-write has to go through a service that opened a write session.
+read it. A session without one (``Database.read``) refuses to flush anything, so every write has
+to go through a service that opened a write session.
 """
 
 from __future__ import annotations
@@ -46,10 +49,54 @@ class ReadOnlySessionError(RuntimeError):
     """A read session was asked to write: a programming error, not a user's."""
 
 
+class Stamper:
+    """Who, when and on which device, for every row of one flush or one bulk write."""
+
+    def __init__(self, context: WriteContext) -> None:
+        self.context = context
+        self.now = context.clock()
+        self._updated = {
+            "updated_at": self.now,
+            "updated_by": context.actor,
+            "updated_device": context.device,
+        }
+        self._created = {
+            "created_at": self.now,
+            "created_by": context.actor,
+            "created_device": context.device,
+            **self._updated,
+        }
+
+    def new_row(self, row_id: uuid.UUID | None = None) -> dict[str, Any]:
+        """The stamps of an inserted row, with a fresh id unless it has one."""
+        return {"id": row_id or self.context.id_factory(), **self._created}
+
+    def changed_row(self) -> dict[str, Any]:
+        """The stamps of an updated row."""
+        return dict(self._updated)
+
+    def log_entry(self, entity: str, values: dict[str, Any], action: ChangeAction) -> dict:
+        """The change-log row for a written row given as all its column values."""
+        return {
+            "id": new_id(),
+            "at": self.now,
+            "actor": self.context.actor,
+            "device": self.context.device,
+            "entity": entity,
+            "entity_id": values["id"],
+            "action": action.value,
+            "content_hash": values_hash(values),
+        }
+
+
+def row_values(row: Tracked) -> dict[str, Any]:
+    """An ORM row's column values by key, as a bulk write holds them."""
+    return {column.key: getattr(row, column.key) for column in inspect(type(row)).column_attrs}
+
+
 def content_hash(row: Tracked) -> str:
     """SHA-256 of the row's column values as canonical JSON (sorted keys, ISO dates)."""
-    mapper = inspect(type(row))
-    return values_hash({column.key: getattr(row, column.key) for column in mapper.column_attrs})
+    return values_hash(row_values(row))
 
 
 def values_hash(values: dict[str, Any]) -> str:
@@ -80,19 +127,9 @@ def _name_changed(row: Person) -> bool:
     return bool(inspect(row).attrs.name.history.added)
 
 
-def _stamp_new(row: Tracked, context: WriteContext, now: datetime) -> None:
-    if row.id is None:
-        row.id = context.id_factory()
-    row.created_at = now
-    row.created_by = context.actor
-    row.created_device = context.device
-    _stamp_update(row, context, now)
-
-
-def _stamp_update(row: Tracked, context: WriteContext, now: datetime) -> None:
-    row.updated_at = now
-    row.updated_by = context.actor
-    row.updated_device = context.device
+def _set(row: Tracked, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        setattr(row, key, value)
 
 
 def _action_for_dirty(row: Tracked) -> ChangeAction:
@@ -110,41 +147,30 @@ def _before_flush(session: Session, flush_context: object, instances: object) ->
         if session.new or session.dirty or session.deleted:
             raise ReadOnlySessionError("writes must go through Database.write()")
         return
-    now = context.clock()
-    pending: list[tuple[Tracked, ChangeAction]] = session.info.setdefault(PENDING_LOG, [])
+    stamper = Stamper(context)
+    pending: list[tuple[Tracked, ChangeAction]] = []
     for row in session.new:
         if isinstance(row, Tracked):
             _fill_name_keys(row)
-            _stamp_new(row, context, now)
+            _set(row, stamper.new_row(row.id))
             pending.append((row, ChangeAction.INSERT))
     for row in session.dirty:
         if isinstance(row, Tracked) and session.is_modified(row, include_collections=False):
             _fill_name_keys(row)
-            _stamp_update(row, context, now)
+            _set(row, stamper.changed_row())
             pending.append((row, _action_for_dirty(row)))
     for row in session.deleted:
         if isinstance(row, Tracked):
             pending.append((row, ChangeAction.DELETE))
+    session.info[PENDING_LOG] = (stamper, pending)
 
 
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, flush_context: object) -> None:
-    pending: list[tuple[Tracked, ChangeAction]] = session.info.pop(PENDING_LOG, [])
+    stamper, pending = session.info.pop(PENDING_LOG, (None, []))
     if not pending:
         return
-    context: WriteContext = session.info[WRITE_CONTEXT]
-    now = context.clock()
     entries = [
-        {
-            "id": new_id(),
-            "at": now,
-            "actor": context.actor,
-            "device": context.device,
-            "entity": row.__tablename__,
-            "entity_id": row.id,
-            "action": str(action),
-            "content_hash": content_hash(row),
-        }
-        for row, action in pending
+        stamper.log_entry(row.__tablename__, row_values(row), action) for row, action in pending
     ]
     session.connection().execute(ChangeLogEntry.__table__.insert(), entries)

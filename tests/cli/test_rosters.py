@@ -116,3 +116,60 @@ def test_template(demo_data_dir, tmp_path):
     assert result.returncode == 0
     sheet = openpyxl.load_workbook(path).worksheets[0]
     assert sheet["A1"].value == "姓名" and sheet.freeze_panes == "A2"
+
+
+def test_export_to_a_missing_folder_is_one_plain_sentence(demo_data_dir, tmp_path):
+    out = tmp_path / "gone" / "roster.xlsx"
+    for command in (("export", str(out)), ("template", str(out))):
+        result = redpair("roster", *command, data_dir=demo_data_dir)
+        assert result.returncode == 1
+        assert_no_traceback(result)
+        assert result.stderr.strip().count("\n") == 0 and "不存在" in result.stderr
+        assert "Excel" not in result.stderr
+    assert not (tmp_path / "gone").exists()
+
+
+def dai_lei(id_number: str | None) -> list[object]:
+    return ["戴磊", "男", "1978-11-28", id_number, "正式党员", DAPING, "2005-07-01", "2006-07-01"]
+
+
+def import_json(data_dir, path):
+    result = redpair("roster", "import", str(path), "--json", data_dir=data_dir)
+    assert_no_traceback(result)
+    payload = json.loads(result.stdout)
+    assert {"ok", "imported", "updated", "errors"} <= set(payload)
+    assert all(set(e) == {"row", "column", "message"} for e in payload["errors"])
+    return result.returncode, payload
+
+
+def test_namesakes_are_never_merged(demo_data_dir, make_xlsx):
+    ids = [valid_id(f"42128119781128{n:03d}") for n in (11, 23, 35)]
+    two = make_xlsx([HEADERS, dai_lei(ids[0]), dai_lei(ids[1])])
+    code, payload = import_json(demo_data_dir, two)
+    assert (code, payload["imported"], payload["updated"]) == (0, 2, 0)
+    code, payload = import_json(demo_data_dir, make_xlsx([HEADERS, dai_lei(ids[2])]))
+    assert (code, payload["imported"], payload["updated"]) == (0, 1, 0)  # a third namesake
+    code, payload = import_json(demo_data_dir, two)
+    assert (code, payload["imported"], payload["updated"]) == (0, 0, 2)
+    code, payload = import_json(demo_data_dir, make_xlsx([HEADERS, dai_lei(None)]))
+    assert code == 1 and not payload["ok"]
+    [error] = payload["errors"]
+    assert (error["row"], error["column"]) == (2, "姓名") and "3 人" in error["message"]
+    daping = [m for m in members(demo_data_dir, "--branch", DAPING) if m["name"] == "戴磊"]
+    assert len(daping) == 3
+
+
+def test_every_problem_in_one_pass_and_file_level_ones_say_so(demo_data_dir, make_xlsx):
+    rows = [HEADERS, ["赵六", "男", "1985-06-07", "421281198506073330", "正式党员",
+                      "大坪供电所党支布", "2010-01-01", None]]  # fmt: skip
+    code, payload = import_json(demo_data_dir, make_xlsx(rows))
+    assert code == 1
+    assert {(e["row"], e["column"]) for e in payload["errors"]} == {
+        (2, "公民身份号码"), (2, "所在党支部")
+    }  # fmt: skip
+    missing = make_xlsx([["姓名", "所在党支部"], ["张三", DAPING]])
+    code, payload = import_json(demo_data_dir, missing)
+    assert code == 1 and {(e["row"], e["column"]) for e in payload["errors"]} == {(0, "")}
+    text = redpair("roster", "import", str(missing), data_dir=demo_data_dir)
+    assert "文件：缺少必需的列" in text.stdout + text.stderr
+    assert "第 0 行" not in text.stdout + text.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from redpair_desktop.db.audit import ReadOnlySessionError, content_hash
@@ -180,3 +180,54 @@ def test_an_older_database_is_backed_up_then_migrated(data_dir):
         initials = session.execute(text("SELECT name_initials FROM person")).scalar()
     assert initials == "czb"
     workspace.close()
+
+
+def test_a_second_current_roster_entry_is_refused(demo_workspace):
+    from redpair_desktop.db.rosters.models import Membership
+
+    with demo_workspace.db.read() as session:
+        current = session.scalars(select(Membership).where(Membership.ended_on.is_(None))).first()
+        person_id, branch_id = current.person_id, current.branch_id
+    with pytest.raises(IntegrityError), demo_workspace.db.write() as session:
+        session.add(Membership(person_id=person_id, branch_id=branch_id, status="normal"))
+
+
+def test_people_merged_by_an_old_import_are_split_when_migrated(demo_data_dir):
+    """0003: an extra current entry of one person gets a person of its own, without ID number."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from redpair_desktop.db.migrate import alembic_config
+
+    engine = create_engine(f"sqlite:///{demo_data_dir / DATABASE_FILE}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+        connection.execute(text("UPDATE person SET id_number = '42128119781128001X'"
+                                " WHERE name = '陈振波'"))  # fmt: skip
+        connection.execute(
+            text(
+                "INSERT INTO membership (id, person_id, branch_id, supply_service, status,"
+                " created_at, created_by, created_device, updated_at, updated_by, updated_device)"
+                " SELECT '0197aaaa000070008000000000000009', person_id, branch_id, 0, status,"
+                " '2030-01-01', 'a', 'd', '2030-01-01', 'a', 'd' FROM membership m"
+                " JOIN person p ON p.id = m.person_id WHERE p.name = '陈振波'"
+            )
+        )
+    engine.dispose()
+    workspace = open_workspace(demo_data_dir)
+    with workspace.db.read() as session:
+        people = session.execute(
+            text("SELECT p.id, p.id_number, p.birth_date FROM person p WHERE p.name = '陈振波'"
+                 " ORDER BY p.id_number IS NULL")
+        ).all()  # fmt: skip
+        moved = session.execute(
+            text("SELECT person_id FROM membership WHERE id = '0197aaaa000070008000000000000009'")
+        ).scalar()
+        logged = session.scalar(select(func.count()).where(ChangeLogEntry.actor == "schema 0003"))
+    workspace.close()
+    assert [p.id_number for p in people] == ["42128119781128001X", None]
+    assert people[0].birth_date == people[1].birth_date
+    assert moved == people[1].id
+    assert logged == 2

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from redpair_desktop.db.org.models import Branch
 
 
+CURRENT = text("ended_on IS NULL AND deleted_at IS NULL")
+
+
 class Person(Tracked, SoftDeletable, Base):
     """Someone on a roster, with the facts that belong to the person, not to a branch."""
 
@@ -46,7 +49,15 @@ class Membership(Tracked, SoftDeletable, Base):
     """A person on a branch's roster from ``started_on`` (转入) until ``ended_on`` (转出)."""
 
     __tablename__ = "membership"
-    __table_args__ = (Index("ix_membership_branch_current", "branch_id", "ended_on"),)
+    __table_args__ = (
+        Index("ix_membership_branch_current", "branch_id", "ended_on"),
+        Index(  # one current roster entry per person: no code path can count anyone twice
+            "uq_membership_person_current",
+            "person_id",
+            unique=True,
+            sqlite_where=CURRENT,
+        ),
+    )
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
     branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("party_branch.id"))

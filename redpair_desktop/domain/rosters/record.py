@@ -170,6 +170,15 @@ _CHECKS: tuple[tuple[str, Callable[[object], object]], ...] = (
 
 def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, dict[str, str]]:
     """A clean record, or the errors by field key (then the record is None)."""
+    fields, errors = check_values(values)
+    if errors:
+        return None, errors
+    return RosterRecord(**fields), {}
+
+
+def check_values(values: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+    """Every field's clean value (None where it is bad) and the errors by field key; the import
+    uses the good values of a bad row to report its other problems in the same pass."""
     errors: dict[str, str] = {}
     fields: dict[str, Any] = {}  # checked values of each field's own type
     for key, check in _CHECKS:
@@ -179,11 +188,9 @@ def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, 
             errors[key] = str(error)
             fields[key] = None
     _check_across_fields(fields, errors)
-    if errors:
-        return None, errors
-    if fields["birth_date"] is None and fields["id_number"]:
+    if fields["birth_date"] is None and fields["id_number"] and "birth_date" not in errors:
         fields["birth_date"] = birth_date_from_id(fields["id_number"])
-    return RosterRecord(**fields), {}
+    return fields, errors
 
 
 def _check_across_fields(fields: dict[str, Any], errors: dict[str, str]) -> None:

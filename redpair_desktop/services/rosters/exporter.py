@@ -1,19 +1,25 @@
 """Writing rosters to Excel: any roster view, and the blank template people fill in.
 
-Exports stream through openpyxl's write-only mode. ID numbers are masked unless the caller asks
+Exports stream through openpyxl's write-only mode into a temporary file that is renamed into
+place, so a failed save (folder gone, no permission, file open in Excel, disk full) leaves no
+partial file and says which of these it was. ID numbers are masked unless the caller asks
 for them (``with_id``); dates are real Excel dates; phones and ID numbers are text, so Excel
 never turns them into numbers and loses digits.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from redpair_desktop.domain.errors import UserError
-from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, RosterField
+from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, FieldKind, RosterField
 from redpair_desktop.i18n import _
 from redpair_desktop.services.rosters.query import RosterSnapshot
 
@@ -33,14 +39,54 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def _save(workbook: Workbook, path: Path) -> None:
-    try:
-        workbook.save(path)
-    except OSError as error:
+def check_folder(path: Path) -> None:
+    """Refuse early (before any work) a file whose folder does not exist."""
+    if not path.parent.is_dir():
         raise UserError(
-            _("无法写入“{path}”：{reason}。请关闭正在打开它的 Excel，或换一个位置。",
-              path=path, reason=error.strerror or error)
-        ) from error  # fmt: skip
+            _("文件夹“{folder}”不存在。请换一个位置，或先建好这个文件夹。", folder=path.parent)
+        )
+
+
+def _save(workbook, path: Path) -> None:
+    """Write to a temporary file beside ``path``, then rename it into place: a failed save
+    leaves neither a partial file nor a damaged earlier one."""
+    check_folder(path)
+    temporary = path.with_name(f".~{uuid.uuid4().hex[:12]}-{path.name}")
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        _discard(workbook)
+        raise _write_error(path, error) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_error(path: Path, error: OSError) -> UserError:
+    if error.errno == errno.ENOSPC:
+        return UserError(_("磁盘空间不足，无法保存“{path}”。请腾出空间，或换一个位置。", path=path))
+    if isinstance(error, PermissionError):
+        return UserError(
+            _("无法写入“{path}”：没有写入权限，或文件正被 Excel 等程序打开。"
+              "请关闭它，或换一个位置。", path=path)
+        )  # fmt: skip
+    if isinstance(error, FileNotFoundError):
+        return UserError(
+            _("文件夹“{folder}”不存在。请换一个位置，或先建好这个文件夹。", folder=path.parent)
+        )
+    return UserError(
+        _("无法写入“{path}”：{reason}。请换一个位置。", path=path, reason=error.strerror or error)
+    )
+
+
+def _discard(workbook) -> None:
+    """Close a write-only sheet's row stream after a failed save, so that it does not print
+    a traceback when it is collected."""
+    for sheet in workbook.worksheets:
+        rows = getattr(sheet, "_rows", None)  # openpyxl's write-only row generator
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
 
 
 def export_roster(
@@ -55,6 +101,7 @@ def export_roster(
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    check_folder(path)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("花名册"))
     sheet.freeze_panes = "A2"
@@ -71,7 +118,7 @@ def export_roster(
     date_cell = _date_cell_factory(sheet)
     columns = [snapshot.columns[f.key] for f in ROSTER_FIELDS]
     id_column = [f.key for f in ROSTER_FIELDS].index("id_number")
-    date_columns = {i for i, f in enumerate(ROSTER_FIELDS) if f.key.endswith(("_date", "_on"))}
+    date_columns = {i for i, f in enumerate(ROSTER_FIELDS) if f.kind == FieldKind.DATE}
     for row in order:
         values: list[object] = []
         for column_index, column in enumerate(columns):
@@ -106,6 +153,7 @@ def write_template(path: Path, branch_names: Sequence[str]) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    check_folder(path)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("花名册")
@@ -123,7 +171,7 @@ def write_template(path: Path, branch_names: Sequence[str]) -> None:
         if roster_field.key in ("id_number", "phone"):
             for row in range(2, TEMPLATE_ROWS + 2):
                 sheet[f"{letter}{row}"].number_format = "@"  # text: no lost digits
-        elif roster_field.key.endswith(("_date", "_on")):
+        elif roster_field.kind == FieldKind.DATE:
             for row in range(2, TEMPLATE_ROWS + 2):
                 sheet[f"{letter}{row}"].number_format = DATE_FORMAT
         formula = _choices_formula(roster_field, branch_names, workbook)

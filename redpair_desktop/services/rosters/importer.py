@@ -1,27 +1,32 @@
 """Importing a roster spreadsheet: all rows valid, or nothing written.
 
 One service behind the import wizard and ``redpair roster import``. It reads the file in a
-single streaming pass, validates every row with the same rules as the person editor, resolves
-branches, and matches people already stored (by ID number, else by name + birth date + branch)
-so that importing the same file again updates instead of duplicating. Only when no row has an
-error are the changes written, in one transaction, with their change-log entries.
+single streaming pass and validates every row with the same rules as the person editor; then,
+for every row (a bad one too, as far as its good cells go), it resolves the branch and matches
+people already stored (see ``matching``: by ID number, else by name + birth date + branch when
+exactly one person fits) so that importing the same file again updates instead of duplicating.
+Every problem of every row comes back in one report. Only when there is none are the changes
+written, in one transaction, with their change-log entries.
 """
 
 from __future__ import annotations
 
 import gc
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from redpair_desktop.db.audit import WriteContext
 from redpair_desktop.db.database import Database
 from redpair_desktop.domain.errors import ImportCancelled, WorkbookError
 from redpair_desktop.domain.rosters.fields import FIELDS_BY_KEY
-from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
+from redpair_desktop.domain.rosters.record import RosterRecord, check_values, validate_record
 from redpair_desktop.i18n import _, join_items
+from redpair_desktop.services.rosters.matching import MatchRefused, PersonMatcher, StoredPeople
 from redpair_desktop.services.rosters.workbook import (
     ColumnPlan,
     open_rows,
@@ -33,14 +38,31 @@ Progress = Callable[[int, int | None], None]  # rows done, rows in all (None if 
 PROGRESS_EVERY = 500
 
 
+FILE_LEVEL = 0  # the row of an issue about the whole file (in the report and its JSON)
+
+
 @dataclass(frozen=True)
 class ImportIssue:
-    row: int  # the Excel row number the user sees (header = row 1); 0 for the whole file
+    row: int  # the Excel row number the user sees (header = row 1); FILE_LEVEL for the file
     column: str  # the file's header text ("" for the whole file or row)
     message: str
 
+    @property
+    def is_file_level(self) -> bool:
+        """About the file (unreadable, a column missing, no data), not about a row."""
+        return self.row == FILE_LEVEL
+
     def as_json(self) -> dict[str, object]:
         return {"row": self.row, "column": self.column, "message": self.message}
+
+
+class RowKey(NamedTuple):
+    """The valid part of a bad row that tells who it is (None where that cell is bad)."""
+
+    name: str | None
+    birth_date: date | None
+    id_number: str | None
+    branch: str | None
 
 
 @dataclass
@@ -54,7 +76,7 @@ class ImportReport:
     rows_read: int = 0
     dry_run: bool = False
     columns: ColumnPlan | None = None
-    records: list[tuple[int, RosterRecord]] = field(default_factory=list, repr=False)
+    records: list[tuple[int, RosterRecord | RowKey]] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -83,12 +105,12 @@ def read_roster_file(
     try:
         rows, total, workbook = open_rows(path)
     except WorkbookError as error:
-        report.errors.append(ImportIssue(0, "", str(error)))
+        report.errors.append(ImportIssue(FILE_LEVEL, "", str(error)))
         return report
     try:
         _read_into(report, rows, total, mapping, progress, cancelled)
     except WorkbookError as error:
-        report.errors.append(ImportIssue(0, "", str(error)))
+        report.errors.append(ImportIssue(FILE_LEVEL, "", str(error)))
     finally:
         workbook.close()
     return report
@@ -109,7 +131,6 @@ def _read_into(
         return
     fields = [(index, f.key, columns.headers[index]) for index, f in columns.fields.items()]
     header_for_key = {key: header for _index, key, header in fields}
-    seen_ids: dict[str, int] = {}
     masked: list[int] = []
 
     def handle(number: int, values: tuple) -> None:
@@ -121,22 +142,12 @@ def _read_into(
             raw["id_number"] = None
             masked.append(number)
         record, problems = validate_record(raw)
+        if record is not None:
+            report.records.append((number, record))
+            return
         for key, message in problems.items():
             report.errors.append(ImportIssue(number, header_for_key.get(key, key), message))
-        if record is None:
-            return
-        if record.id_number:
-            first = seen_ids.setdefault(record.id_number, number)
-            if first != number:
-                report.errors.append(
-                    ImportIssue(
-                        number,
-                        header_for_key["id_number"],
-                        _("公民身份号码与第 {row} 行重复。", row=first),
-                    )
-                )
-                return
-        report.records.append((number, record))
+        report.records.append((number, _row_key(raw, problems)))
 
     for number, values in first_rows:
         handle(number, values)
@@ -156,15 +167,27 @@ def _read_into(
               count=len(masked))
         )  # fmt: skip
     if report.rows_read == 0:
-        report.errors.append(ImportIssue(columns.header_row + 1, "", _("表头下面没有数据行。")))
+        report.errors.append(ImportIssue(FILE_LEVEL, "", _("表头下面没有数据行。")))
+
+
+def _row_key(raw: Mapping[str, object], problems: Mapping[str, str]) -> RowKey:
+    """Who a bad row is, as far as its cells say; without a sure identity, no name."""
+    fields, _errors = check_values(raw)
+    identity_known = not {"name", "birth_date", "id_number"} & problems.keys()
+    return RowKey(
+        fields["name"] if identity_known else None,
+        fields["birth_date"],
+        fields["id_number"],
+        fields["branch"],
+    )
 
 
 def _check_columns(report: ImportReport, columns: ColumnPlan) -> None:
     for roster_field in columns.missing_required:
         report.errors.append(
             ImportIssue(
-                columns.header_row,
-                _(roster_field.header),
+                FILE_LEVEL,
+                "",
                 _(
                     "缺少必需的列“{field}”。表头应使用中文字段名（如 姓名、所在党支部、人员类别），"
                     "其他名称可在导入向导中对应，或用 --map '表头=字段' 指定。",
@@ -228,21 +251,21 @@ def _import(
 ) -> ImportReport:
     report = read_roster_file(path, mapping=mapping, progress=progress, cancelled=cancelled)
     report.dry_run = dry_run
-    if report.errors:
+    if report.columns is None or any(issue.is_file_level for issue in report.errors):
         return report
-    session_scope = db.read() if dry_run else db.write()
+    session_scope = db.read() if dry_run or report.errors else db.write()
     with session_scope as session:
-        branches = branch_lookup(session)
-        resolved = _resolve_branches(report, branches)
+        stored = StoredPeople.load(session)
+        planned = _match_rows(report, branch_lookup(session), PersonMatcher(stored))
+        report.errors.sort(key=lambda issue: issue.row)  # each row's problems together
         if report.errors:
             return report
-        context = WriteContext(actor=db.actor, device=db.device)
-        writer = RosterWriter(session, context, today)
-        for record, branch in resolved:
-            if writer.add(record, branch):
-                report.updated += 1
-            else:
-                report.imported += 1
+        writer = RosterWriter(session, WriteContext(actor=db.actor, device=db.device), today,
+                              stored)  # fmt: skip
+        for record, branch, person_id in planned:
+            writer.add(record, branch, person_id)
+        report.updated = sum(1 for _r, _b, person_id in planned if person_id is not None)
+        report.imported = len(planned) - report.updated
         if cancelled is not None and cancelled():
             raise ImportCancelled  # leaving the block rolls the transaction back
         if not dry_run:
@@ -250,35 +273,25 @@ def _import(
     return report
 
 
-def _resolve_branches(
-    report: ImportReport, branches: dict[str, BranchRef]
-) -> list[tuple[RosterRecord, BranchRef]]:
-    assert report.columns is not None  # records come only from a file whose columns were read
-    header = report.columns.header_of(FIELDS_BY_KEY["branch"])
-    resolved = []
-    same_person: dict[tuple, int] = {}
-    for number, record in report.records:
-        branch = branches.get(record.branch)
-        if branch is None:
-            report.errors.append(
-                ImportIssue(
-                    number,
-                    header,
-                    _("找不到党支部“{name}”。请填写已登记党支部的全称或简称。", name=record.branch),
-                )
-            )
+def _match_rows(
+    report: ImportReport, branches: dict[str, BranchRef], matcher: PersonMatcher
+) -> list[tuple[RosterRecord, BranchRef, uuid.UUID | None]]:
+    """Every row's branch and person; problems go into the report, rows without into the plan."""
+    header = report.columns.header_of
+    planned = []
+    for number, row in report.records:
+        branch = branches.get(row.branch) if row.branch is not None else None
+        if row.branch is not None and branch is None:
+            message = _("找不到党支部“{name}”。请填写已登记党支部的全称或简称。", name=row.branch)
+            report.errors.append(ImportIssue(number, header(FIELDS_BY_KEY["branch"]), message))
+        if row.name is None or (branch is None and not row.id_number):
+            continue  # who it is stays unknown; its bad cells are reported
+        try:
+            person_id = matcher.match(number, row, branch.id if branch else None)
+        except MatchRefused as refused:
+            column = header(FIELDS_BY_KEY[refused.field])
+            report.errors.append(ImportIssue(number, column, refused.message))
             continue
-        if not record.id_number:
-            key = (record.name, record.birth_date, branch.id)
-            first = same_person.setdefault(key, number)
-            if first != number:
-                report.errors.append(
-                    ImportIssue(
-                        number,
-                        header,
-                        _("与第 {row} 行是同一人（姓名、出生日期、党支部都相同）。", row=first),
-                    )
-                )
-                continue
-        resolved.append((record, branch))
-    return resolved
+        if isinstance(row, RosterRecord) and branch is not None:
+            planned.append((row, branch, person_id))
+    return planned

@@ -16,11 +16,15 @@ from redpair_desktop.db.rosters.models import Membership, Person
 from redpair_desktop.domain.enums import (
     REMOVAL_REASONS,
     EndReason,
-    MemberCategory,
-    MemberStatus,
 )
 from redpair_desktop.domain.errors import RecordInvalid, UserError
-from redpair_desktop.domain.rosters.fields import CATEGORY_HEADERS, STATUS_HEADERS
+from redpair_desktop.domain.rosters.fields import (
+    BRANCH,
+    MEMBERSHIP,
+    PERSON,
+    ROSTER_FIELDS,
+    stored_values,
+)
 from redpair_desktop.domain.rosters.record import RosterRecord, validate_record
 from redpair_desktop.i18n import _
 from redpair_desktop.services.org.branches import find_branch
@@ -38,25 +42,8 @@ def editor_values(db: Database, membership_id: uuid.UUID) -> dict[str, object]:
     """A roster entry's values by field key, as the editor shows them (ID number in full)."""
     with db.read() as session:
         membership = _live_membership(session, membership_id)
-        person = membership.person
-        return {
-            "name": person.name,
-            "gender": person.gender,
-            "ethnicity": person.ethnicity,
-            "birth_date": person.birth_date,
-            "id_number": person.id_number,
-            "education": person.education,
-            "joined_on": person.joined_party_on,
-            "confirmed_on": person.confirmed_on,
-            "category": CATEGORY_HEADERS[MemberCategory(person.category)],
-            "branch": membership.branch.seal_name,
-            "party_post": membership.party_post,
-            "employer": membership.employer,
-            "position": membership.position,
-            "supply_service": membership.supply_service,
-            "phone": person.phone,
-            "status": STATUS_HEADERS[MemberStatus(membership.status)],
-        }
+        rows = {PERSON: membership.person, MEMBERSHIP: membership, BRANCH: membership.branch}
+        return {f.key: f.shown(getattr(rows[f.source], f.column)) for f in ROSTER_FIELDS}
 
 
 def save_person(
@@ -89,21 +76,12 @@ def save_person(
 
 
 def _apply(record: RosterRecord, person: Person, membership: Membership, branch: Branch) -> None:
-    person.name = record.name
-    person.gender = record.gender
-    person.ethnicity = record.ethnicity
-    person.birth_date = record.birth_date
-    person.id_number = record.id_number
-    person.education = record.education
-    person.phone = record.phone
-    person.category = record.category.value
-    person.joined_party_on = record.joined_on
-    person.confirmed_on = record.confirmed_on
-    membership.party_post = record.party_post
-    membership.employer = record.employer or branch.unit.name
-    membership.position = record.position
-    membership.supply_service = record.supply_service
-    membership.status = record.status.value
+    for row, values in (
+        (person, stored_values(record, PERSON)),
+        (membership, stored_values(record, MEMBERSHIP, branch.unit.name)),
+    ):
+        for column, value in values.items():
+            setattr(row, column, value)
 
 
 def _check_id_unique(session: Session, record: RosterRecord, person_id: uuid.UUID | None) -> None:

@@ -1,5 +1,5 @@
 """Writing many roster records at once: SQLAlchemy Core inserts and updates, each row stamped
-and logged in the change log exactly as an ORM write would be, in the caller's transaction.
+and logged by the same ``db.audit.Stamper`` as an ORM write, in the caller's transaction.
 
 Used by the Excel import, where 50,000 ORM objects would be several times slower.
 """
@@ -10,19 +10,20 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from redpair_desktop.db.audit import WriteContext, values_hash
+from redpair_desktop.db.audit import Stamper, WriteContext
 from redpair_desktop.db.change_log import ChangeLogEntry
 from redpair_desktop.db.org.models import Branch, OrgUnit
 from redpair_desktop.db.rosters.models import Membership, Person
 from redpair_desktop.domain.enums import ChangeAction, EndReason
-from redpair_desktop.domain.ids import new_id
 from redpair_desktop.domain.pinyin_keys import name_keys
+from redpair_desktop.domain.rosters.fields import MEMBERSHIP, PERSON, stored_values
 from redpair_desktop.domain.rosters.record import RosterRecord
+from redpair_desktop.services.rosters.matching import StoredPeople
 
 PERSON_TABLE: Table = Person.__table__
 MEMBERSHIP_TABLE: Table = Membership.__table__
@@ -50,52 +51,20 @@ def branch_lookup(session: Session) -> dict[str, BranchRef]:
     return lookup
 
 
-@dataclass
-class _Existing:
-    by_id_number: dict[str, uuid.UUID]
-    by_name_birth_branch: dict[tuple[str, date | None, uuid.UUID], uuid.UUID]
-    current_membership: dict[
-        uuid.UUID, tuple[uuid.UUID, uuid.UUID]
-    ]  # person → (membership, branch)
-
-
-def _existing(session: Session) -> _Existing:
-    existing = _Existing({}, {}, {})
-    for person_id, id_number in session.execute(
-        select(Person.id, Person.id_number).where(
-            Person.deleted_at.is_(None), Person.id_number.is_not(None)
-        )
-    ):
-        existing.by_id_number[cast(str, id_number)] = person_id  # NULLs filtered above
-    for person_id, name, birth, membership_id, branch_id in session.execute(
-        select(Person.id, Person.name, Person.birth_date, Membership.id, Membership.branch_id)
-        .join(Membership, Membership.person_id == Person.id)
-        .where(
-            Person.deleted_at.is_(None),
-            Membership.deleted_at.is_(None),
-            Membership.ended_on.is_(None),
-        )
-    ):
-        existing.by_name_birth_branch[(name, birth, branch_id)] = person_id
-        existing.current_membership[person_id] = (membership_id, branch_id)
-    return existing
-
-
-def match_person(record: RosterRecord, branch: BranchRef, existing: _Existing) -> uuid.UUID | None:
-    if record.id_number and record.id_number in existing.by_id_number:
-        return existing.by_id_number[record.id_number]
-    return existing.by_name_birth_branch.get((record.name, record.birth_date, branch.id))
-
-
 class RosterWriter:
     """Collects inserts and updates for one transaction, then writes them in bulk."""
 
-    def __init__(self, session: Session, context: WriteContext, today: date) -> None:
+    def __init__(
+        self,
+        session: Session,
+        context: WriteContext,
+        today: date,
+        stored: StoredPeople | None = None,
+    ) -> None:
         self.session = session
-        self.context = context
-        self.now = self.context.clock()
+        self.stamper = Stamper(context)
         self.today = today
-        self.existing = _existing(session)
+        self.stored = stored if stored is not None else StoredPeople.load(session)
         self.inserts: dict[Table, list[dict]] = {PERSON_TABLE: [], MEMBERSHIP_TABLE: []}
         self.updates: dict[Table, list[tuple[uuid.UUID, dict]]] = {
             PERSON_TABLE: [],
@@ -103,72 +72,57 @@ class RosterWriter:
         }
         self.log: list[dict] = []
 
-    def add(self, record: RosterRecord, branch: BranchRef) -> bool:
-        """Stage one record; True if it matches someone already stored (then it updates them)."""
-        person_id = match_person(record, branch, self.existing)
+    def add(self, record: RosterRecord, branch: BranchRef, person_id: uuid.UUID | None = None):
+        """Stage one record: a new person (``person_id`` None), or an update of the stored
+        person ``person_id`` (see ``matching``). A stored ID number is never changed here."""
         if person_id is None:
             person_id = self._insert(PERSON_TABLE, _person_values(record))
-            self.existing.by_name_birth_branch[(record.name, record.birth_date, branch.id)] = (
-                person_id
-            )
-            self._insert(MEMBERSHIP_TABLE, _membership_values(record, branch, person_id, None))
-            return False
-        self.updates[PERSON_TABLE].append((person_id, _given(_person_values(record))))
-        current = self.existing.current_membership.get(person_id)
+            self._insert(MEMBERSHIP_TABLE, self._membership(record, branch, person_id, None))
+            return
+        person = _given(_person_values(record))
+        person.pop("id_number", None)
+        self.updates[PERSON_TABLE].append((person_id, person))
+        current = self.stored.current_membership.get(person_id)
         if current and current[1] == branch.id:
-            values = _given(_membership_values(record, branch, person_id, None))
+            values = _given(self._membership(record, branch, person_id, None))
             self.updates[MEMBERSHIP_TABLE].append((current[0], values))
-        else:
-            if current:  # the file puts them in another branch: a transfer, as of today
-                self.updates[MEMBERSHIP_TABLE].append(
-                    (
-                        current[0],
-                        {"ended_on": self.today, "end_reason": EndReason.TRANSFERRED.value},
-                    )
-                )
-            self._insert(
-                MEMBERSHIP_TABLE, _membership_values(record, branch, person_id, self.today)
-            )
-        return True
+            return
+        if current:  # the file puts them in another branch: a transfer, as of today
+            ended = {"ended_on": self.today, "end_reason": EndReason.TRANSFERRED.value}
+            self.updates[MEMBERSHIP_TABLE].append((current[0], ended))
+        self._insert(MEMBERSHIP_TABLE, self._membership(record, branch, person_id, self.today))
+
+    def _membership(
+        self, record: RosterRecord, branch: BranchRef, person_id: uuid.UUID, started_on
+    ) -> dict:
+        values = stored_values(record, MEMBERSHIP, branch.unit_name)
+        values.update(person_id=person_id, branch_id=branch.id, started_on=started_on)
+        return values
 
     def _insert(self, table: Table, values: dict) -> uuid.UUID:
         row: dict[str, Any] = dict.fromkeys(table.columns.keys())
         row.update(values)
-        row["id"] = self.context.id_factory()
-        for prefix in ("created", "updated"):
-            row[f"{prefix}_at"] = self.now
-            row[f"{prefix}_by"] = self.context.actor
-            row[f"{prefix}_device"] = self.context.device
+        row.update(self.stamper.new_row())
         self.inserts[table].append(row)
-        self._log(table, row, ChangeAction.INSERT)
+        self.log.append(self.stamper.log_entry(table.name, row, ChangeAction.INSERT))
         return row["id"]
 
-    def _log(self, table: Table, row: dict, action: ChangeAction) -> None:
-        self.log.append(
-            {
-                "id": new_id(),
-                "at": self.now,
-                "actor": self.context.actor,
-                "device": self.context.device,
-                "entity": table.name,
-                "entity_id": row["id"],
-                "action": action.value,
-                "content_hash": values_hash(row),
-            }
-        )
-
     def flush(self) -> None:
+        """Updates first: a transfer ends the old roster entry before the new one starts (the
+        database allows one current entry per person)."""
         connection = self.session.connection()
-        for table, rows in self.inserts.items():
-            _bulk_insert(connection, table, rows)
         for table, changes in self.updates.items():
             self._apply_updates(table, changes)
+        for table, rows in self.inserts.items():
+            _bulk_insert(connection, table, rows)
         _bulk_insert(connection, ChangeLogEntry.__table__, self.log)
 
     def _apply_updates(self, table: Table, changes: list[tuple[uuid.UUID, dict]]) -> None:
         """Write only rows whose values really change, each stamped and logged."""
         connection = self.session.connection()
-        wanted = dict(changes)
+        wanted: dict[uuid.UUID, dict] = {}
+        for row_id, values in changes:  # a transfer ends an entry an update also touched
+            wanted.setdefault(row_id, {}).update(values)
         changed: list[dict] = []
         for chunk in _chunks(list(wanted)):
             for current in connection.execute(table.select().where(table.c.id.in_(chunk))):
@@ -177,11 +131,9 @@ class RosterWriter:
                 if all(row.get(key) == value for key, value in new_values.items()):
                     continue
                 row.update(new_values)
-                row["updated_at"] = self.now
-                row["updated_by"] = self.context.actor
-                row["updated_device"] = self.context.device
+                row.update(self.stamper.changed_row())
                 changed.append(row)
-                self._log(table, row, ChangeAction.UPDATE)
+                self.log.append(self.stamper.log_entry(table.name, row, ChangeAction.UPDATE))
         if not changed:
             return
         fixed = ("id", "created_at", "created_by", "created_device")
@@ -198,36 +150,9 @@ class RosterWriter:
 
 
 def _person_values(record: RosterRecord) -> dict:
-    initials, pinyin = name_keys(record.name)
-    return {
-        "name": record.name,
-        "name_initials": initials,
-        "name_pinyin": pinyin,
-        "gender": record.gender,
-        "ethnicity": record.ethnicity,
-        "birth_date": record.birth_date,
-        "id_number": record.id_number,
-        "education": record.education,
-        "phone": record.phone,
-        "category": record.category.value,
-        "joined_party_on": record.joined_on,
-        "confirmed_on": record.confirmed_on,
-    }
-
-
-def _membership_values(
-    record: RosterRecord, branch: BranchRef, person_id: uuid.UUID, started_on: date | None
-) -> dict:
-    return {
-        "person_id": person_id,
-        "branch_id": branch.id,
-        "party_post": record.party_post,
-        "employer": record.employer or branch.unit_name,
-        "position": record.position,
-        "supply_service": record.supply_service,
-        "status": record.status.value,
-        "started_on": started_on,
-    }
+    values = stored_values(record, PERSON)
+    values["name_initials"], values["name_pinyin"] = name_keys(record.name)
+    return values
 
 
 def _bulk_insert(connection: Connection, table: Table, rows: list[dict]) -> None:

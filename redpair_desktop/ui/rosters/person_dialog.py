@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from redpair_desktop.domain.errors import RecordInvalid
-from redpair_desktop.domain.rosters.fields import FIELDS_BY_KEY, ROSTER_FIELDS
+from redpair_desktop.domain.rosters.fields import BRANCH, ROSTER_FIELDS, FieldKind, RosterField
 from redpair_desktop.domain.rosters.person_rules import mask_id_number
 from redpair_desktop.domain.rosters.record import validate_record
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.rosters import ops
 
-COMBO_FIELDS = {"gender", "education", "category", "status", "branch"}
+MINIMUM_WIDTH = 520  # messages under the fields wrap to two lines, not five
 
 
 class PersonDialog(QDialog):
@@ -50,6 +50,7 @@ class PersonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("personDialog")
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.setWindowTitle(_("编辑人员") if membership_id else _("新增人员"))
         self.backend = backend
         self._report_error = report_error
@@ -59,7 +60,7 @@ class PersonDialog(QDialog):
         self._id_number = (values or {}).get("id_number")
         form = QFormLayout()
         for roster_field in ROSTER_FIELDS:
-            editor = self._editor_for(roster_field.key, branch_names)
+            editor = self._editor_for(roster_field, branch_names)
             error = QLabel(objectName=f"error_{roster_field.key}", wordWrap=True)
             error.setStyleSheet("color: #c62828;")
             error.hide()
@@ -85,21 +86,17 @@ class PersonDialog(QDialog):
 
     # --- building -----------------------------------------------------------------------
 
-    def _editor_for(self, key: str, branch_names: Sequence[str]) -> QWidget:
-        if key == "supply_service":
-            return QCheckBox(_("是供服党员"), objectName="input_supply_service")
+    def _editor_for(self, roster_field: RosterField, branch_names: Sequence[str]) -> QWidget:
+        """The field's kind chooses the widget: a line, a drop-down, a check box."""
+        key = roster_field.key
         if key == "id_number":
             return self._id_editor()
-        if key in COMBO_FIELDS:
-            combo = QComboBox(objectName=f"input_{key}")
-            choices = branch_names if key == "branch" else FIELDS_BY_KEY[key].choices
-            combo.addItem("", None)
-            for choice in choices:
-                combo.addItem(choice if key == "branch" else _(choice), choice)
-            combo.setEditable(key in ("education", "branch"))
-            return combo
+        if roster_field.kind == FieldKind.FLAG:
+            return QCheckBox(_(roster_field.flag_text), objectName=f"input_{key}")
+        if roster_field.kind == FieldKind.CHOICE:
+            return _choice_editor(roster_field, branch_names)
         editor = QLineEdit(objectName=f"input_{key}")
-        if key.endswith(("_date", "_on")):
+        if roster_field.kind == FieldKind.DATE:
             editor.setPlaceholderText(_("如 2019-07-01"))
         return editor
 
@@ -165,6 +162,21 @@ class PersonDialog(QDialog):
             message = errors.get(key)
             label.setText(message or "")
             label.setVisible(bool(message))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every message whole: a shown dialog does not grow by itself for a
+        word-wrapped label that appears, and would squeeze the label to one clipped line."""
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(width, needed)
 
     def _on_save_clicked(self) -> None:
         values = self.values()
@@ -191,6 +203,20 @@ class PersonDialog(QDialog):
             self.show_errors(error.errors)
         else:
             self._report_error(error)
+
+
+def _choice_editor(roster_field: RosterField, branch_names: Sequence[str]) -> QComboBox:
+    """Stored values as item data, shown translated (branch names are shown as they are)."""
+    combo = QComboBox(objectName=f"input_{roster_field.key}")
+    combo.addItem("", None)
+    if roster_field.source == BRANCH:
+        for name in branch_names:
+            combo.addItem(name, name)
+    else:
+        for choice in roster_field.choices:
+            combo.addItem(_(choice), choice)
+    combo.setEditable(roster_field.free_text)
+    return combo
 
 
 def _combo_value(combo: QComboBox) -> object:

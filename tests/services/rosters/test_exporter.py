@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import openpyxl
+import errno
+from pathlib import Path
 
+import openpyxl
+import pytest
+
+from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS
 from redpair_desktop.services.org.branches import branch_seal_names
 from redpair_desktop.services.rosters.exporter import export_roster, write_template
@@ -96,3 +101,42 @@ def test_the_template_has_lists_and_a_frozen_header(demo_workspace, tmp_path):
     assert "填写说明" in workbook.sheetnames
     empty = import_roster(demo_workspace.db, path)
     assert not empty.ok and "没有数据" in empty.errors[0].message
+
+
+def test_a_missing_folder_is_refused_before_any_work(demo_workspace, tmp_path):
+    snapshot = load_roster(demo_workspace.db)
+    for write in (lambda p: export_roster(snapshot, p), lambda p: write_template(p, [])):
+        with pytest.raises(UserError, match=r"文件夹.*不存在"):
+            write(tmp_path / "gone" / "out.xlsx")
+    assert not (tmp_path / "gone").exists()
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), ("权限", "Excel")),
+        (OSError(errno.ENOSPC, "No space left on device"), ("磁盘空间不足",)),
+    ],
+)
+def test_a_failed_save_leaves_no_partial_file(demo_workspace, tmp_path, monkeypatch, error, words):
+    from openpyxl.workbook.workbook import Workbook
+
+    snapshot = load_roster(demo_workspace.db)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out.xlsx"
+    target.write_bytes(b"the earlier export")
+
+    def half_written(workbook, filename):
+        Path(filename).write_bytes(b"PK\x03\x04 half")
+        raise error
+
+    monkeypatch.setattr(Workbook, "save", half_written)
+    for write in (lambda: export_roster(snapshot, target), lambda: write_template(target, [])):
+        with pytest.raises(UserError) as refused:
+            write()
+        for word in words:
+            assert word in refused.value.message
+        assert "Traceback" not in refused.value.message
+        assert [p.name for p in folder.iterdir()] == ["out.xlsx"]
+        assert target.read_bytes() == b"the earlier export"

@@ -227,3 +227,50 @@ def test_a_person_moved_in_the_file_is_transferred(demo_workspace, make_xlsx):
             select(Membership.end_reason).where(Membership.person_id == person_id)
         ).all()
     assert sorted(r or "" for r in reasons) == ["", "transferred"]
+
+
+def test_every_problem_of_every_row_in_one_pass(demo_workspace, make_xlsx):
+    rows = good_rows()
+    rows[1][HEADERS.index("所在党支部")] = "大坪供电所党支布"  # a typo
+    rows[1][HEADERS.index("转正日期")] = "2010-01-01"  # before 入党
+    rows[2][HEADERS.index("所在党支部")] = "不存在的党支部"
+    duplicate = list(rows[1])
+    duplicate[HEADERS.index("所在党支部")] = DAPING
+    duplicate[HEADERS.index("人员类别")] = "党外人士"
+    duplicate[HEADERS.index("转正日期")] = "2016-07-01"
+    rows.append(duplicate)  # row 5: the ID number of row 2, and a bad category
+    before = people_count(demo_workspace)
+    for dry_run in (True, False):
+        report = import_roster(demo_workspace.db, make_xlsx(rows), dry_run=dry_run)
+        assert {(e.row, e.column) for e in report.errors} == {
+            (2, "转正日期"), (2, "所在党支部"), (3, "所在党支部"), (5, "人员类别"),
+            (5, "公民身份号码"),
+        }  # fmt: skip
+        assert [e.row for e in report.errors] == sorted(e.row for e in report.errors)
+        assert (report.imported, report.updated) == (0, 0)
+    assert people_count(demo_workspace) == before
+    assert "第 2 行" in next(e.message for e in report.errors if e.column == "公民身份号码")
+
+
+@pytest.mark.parametrize(
+    ("word", "category"), [("中共党员", "正式党员"), ("中共预备党员", "预备党员")]
+)
+def test_national_political_status_words_are_accepted(demo_workspace, make_xlsx, word, category):
+    rows = [["姓名", "政治面貌", "所在党支部"], ["孙八", word, DAPING]]
+    report = import_roster(demo_workspace.db, make_xlsx(rows))
+    assert report.ok, report.errors
+    member = next(m for m in member_dicts(load_roster(demo_workspace.db)) if m["name"] == "孙八")
+    assert member["category"] == category
+
+
+def test_file_level_problems_say_so(demo_workspace, make_xlsx, tmp_path):
+    missing = import_roster(
+        demo_workspace.db, make_xlsx([["姓名", "所在党支部"], ["张三", DAPING]])
+    )
+    empty = import_roster(demo_workspace.db, make_xlsx([HEADERS]))
+    unreadable = import_roster(demo_workspace.db, tmp_path / "none.xlsx")
+    for report in (missing, empty, unreadable):
+        assert report.errors and all(e.is_file_level for e in report.errors), report.errors
+        assert all((e.row, e.column) == (0, "") for e in report.errors)
+    bad_cell = import_roster(demo_workspace.db, make_xlsx([HEADERS, ["", *good_rows()[3][1:]]]))
+    assert not any(e.is_file_level for e in bad_cell.errors)
