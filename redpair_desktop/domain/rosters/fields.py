@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from redpair_desktop.domain.enums import MemberCategory, MemberStatus
 from redpair_desktop.i18n import N_
@@ -56,6 +56,8 @@ PERSON: Source = "person"
 MEMBERSHIP: Source = "membership"
 BRANCH: Source = "branch"
 
+_Code = TypeVar("_Code", bound=StrEnum)
+
 
 @dataclass(frozen=True, eq=False)  # each field is one object: compared by identity
 class RosterField:
@@ -84,18 +86,20 @@ class RosterField:
 
     def shown(self, stored: object) -> object:
         """A stored value as the editor, the view and the files show it (codes → headers)."""
-        return self.codes.get(stored, stored) if self.codes else stored
+        if self.codes and isinstance(stored, str):
+            return self.codes.get(stored, stored)
+        return stored
 
 
-def _codes(headers: Mapping[Enum, str]) -> dict[str, str]:
+def _codes(headers: Mapping[_Code, str]) -> dict[str, str]:
     return {code.value: header for code, header in headers.items()}
 
 
-def _person(key: str, header: str, column: str | None = None, **more) -> RosterField:
+def _person(key: str, header: str, column: str | None = None, **more: Any) -> RosterField:
     return RosterField(key, header, PERSON, column or key, **more)
 
 
-def _membership(key: str, header: str, **more) -> RosterField:
+def _membership(key: str, header: str, **more: Any) -> RosterField:
     return RosterField(key, header, MEMBERSHIP, key, **more)
 
 

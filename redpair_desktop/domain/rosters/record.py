@@ -176,7 +176,7 @@ def validate_record(values: Mapping[str, object]) -> tuple[RosterRecord | None, 
     return RosterRecord(**fields), {}
 
 
-def check_values(values: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+def check_values(values: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, str]]:
     """Every field's clean value (None where it is bad) and the errors by field key; the import
     uses the good values of a bad row to report its other problems in the same pass."""
     errors: dict[str, str] = {}

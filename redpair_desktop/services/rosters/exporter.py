@@ -47,7 +47,7 @@ def check_folder(path: Path) -> None:
         )
 
 
-def _save(workbook, path: Path) -> None:
+def _save(workbook: Workbook, path: Path) -> None:
     """Write to a temporary file beside ``path``, then rename it into place: a failed save
     leaves neither a partial file nor a damaged earlier one."""
     check_folder(path)
@@ -79,7 +79,7 @@ def _write_error(path: Path, error: OSError) -> UserError:
     )
 
 
-def _discard(workbook) -> None:
+def _discard(workbook: Workbook) -> None:
     """Close a write-only sheet's row stream after a failed save, so that it does not print
     a traceback when it is collected."""
     for sheet in workbook.worksheets:

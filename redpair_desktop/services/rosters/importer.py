@@ -277,6 +277,7 @@ def _match_rows(
     report: ImportReport, branches: dict[str, BranchRef], matcher: PersonMatcher
 ) -> list[tuple[RosterRecord, BranchRef, uuid.UUID | None]]:
     """Every row's branch and person; problems go into the report, rows without into the plan."""
+    assert report.columns is not None  # records come only from a file whose columns were read
     header = report.columns.header_of
     planned = []
     for number, row in report.records:

@@ -12,7 +12,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Protocol, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,7 +61,7 @@ class StoredPeople:
                 Person.deleted_at.is_(None), Person.id_number.is_not(None)
             )
         ):
-            stored.by_id_number[id_number] = person_id
+            stored.by_id_number[cast(str, id_number)] = person_id  # NULLs filtered above
         for person_id, name, birth, membership_id, branch_id in session.execute(
             select(Person.id, Person.name, Person.birth_date, Membership.id, Membership.branch_id)
             .join(Membership, Membership.person_id == Person.id)

@@ -72,7 +72,9 @@ class RosterWriter:
         }
         self.log: list[dict] = []
 
-    def add(self, record: RosterRecord, branch: BranchRef, person_id: uuid.UUID | None = None):
+    def add(
+        self, record: RosterRecord, branch: BranchRef, person_id: uuid.UUID | None = None
+    ) -> None:
         """Stage one record: a new person (``person_id`` None), or an update of the stored
         person ``person_id`` (see ``matching``). A stored ID number is never changed here."""
         if person_id is None:
@@ -93,7 +95,11 @@ class RosterWriter:
         self._insert(MEMBERSHIP_TABLE, self._membership(record, branch, person_id, self.today))
 
     def _membership(
-        self, record: RosterRecord, branch: BranchRef, person_id: uuid.UUID, started_on
+        self,
+        record: RosterRecord,
+        branch: BranchRef,
+        person_id: uuid.UUID,
+        started_on: date | None,
     ) -> dict:
         values = stored_values(record, MEMBERSHIP, branch.unit_name)
         values.update(person_id=person_id, branch_id=branch.id, started_on=started_on)
