@@ -17,9 +17,8 @@ COLUMNS = (N_("行"), N_("列"), N_("问题"))
 
 def is_about_file(issue: ImportIssue, header_row: int) -> bool:
     """An issue about the file or its header row (a missing or doubled column, no data rows),
-    not about one data cell. The service reports those as row 0, on the header row, or without
-    a column."""
-    return issue.row <= header_row or not issue.column
+    not about one data cell."""
+    return issue.is_file_level or issue.row <= header_row
 
 
 class IssueTableModel(QAbstractTableModel):
