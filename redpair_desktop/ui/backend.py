@@ -8,7 +8,6 @@ import their service when they run, on the worker, so the window paints before S
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,6 +17,8 @@ from redpair_desktop.paths import DATABASE_FILE
 from redpair_desktop.ui.operations import DbRunner
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from redpair_desktop.services.org.tree import OrgTree
     from redpair_desktop.services.workspace import Workspace
 

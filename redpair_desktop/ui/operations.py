@@ -8,10 +8,12 @@ signal, and failures reach a handler instead of vanishing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 T = TypeVar("T")
 
@@ -25,7 +27,8 @@ class DbRunner(QObject):
         self, on_error: Callable[[BaseException], None], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redpair-db")
+        self._executor: ThreadPoolExecutor | None = None  # made at the first run, after the paint
+        self._stopped = False
         self._on_error = on_error
         self._pending = 0
         self._delivered.connect(self._on_delivered)
@@ -43,7 +46,7 @@ class DbRunner(QObject):
         """Run ``operation`` off the GUI thread; call back with its result or its error."""
         self._pending += 1
         failure = on_failure or self._on_error
-        future = self._executor.submit(operation)
+        future = self._worker().submit(operation)
         future.add_done_callback(lambda done: self._deliver(done, on_success, failure))
         return future
 
@@ -59,6 +62,17 @@ class DbRunner(QObject):
         self._pending -= 1
         callback(argument)
 
+    def _worker(self) -> ThreadPoolExecutor:
+        if self._stopped:
+            raise RuntimeError("the database worker has been shut down")
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redpair-db")
+        return self._executor
+
     def shutdown(self) -> None:
         """Wait for the running operation (never cut a transaction short), then stop."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._stopped = True  # later runs are refused
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)

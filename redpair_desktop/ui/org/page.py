@@ -135,6 +135,14 @@ class OrgPage(QWidget):
         self._browser = splitter
         self.stack.addWidget(splitter)
         self.panel.edit_info_requested.connect(self.edit_bar.edit_branch_info)
+        if self.backend.workspace is None:  # not before the database is open: start-up first
+            self.backend.opened.connect(self._prepare_name_search)
+        else:
+            self._prepare_name_search()
+
+    def _prepare_name_search(self, *_workspace: object) -> None:
+        """Read the pinyin table on the worker, so the first keystroke of a search (on the GUI
+        thread) does not wait for it."""
         self.backend.call(ops.prepare_name_search, lambda _result: None)
 
     def _build_tree_pane(self) -> QWidget:
