@@ -1,6 +1,8 @@
-"""Take the README's screenshots: the main window on the demo database, section by section.
+"""Take the README's screenshots: the main window on the demo database, section by section, and
+the roster's dialogs (person editor, removal, transfer, import check) and the branch form.
 
-Usage: QT_QPA_PLATFORM=offscreen python scripts/take_screenshots.py OUT_DIR [--language en]
+Usage: QT_QPA_PLATFORM=offscreen python scripts/take_screenshots.py OUT_DIR
+           [--language en] [--size 1024x768] [--suffix -1024]
 """
 
 from __future__ import annotations
@@ -8,10 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from redpair_desktop.cli.main import main as cli_main
 from redpair_desktop.i18n import set_language
@@ -19,19 +22,68 @@ from redpair_desktop.settings import Settings, save_settings
 from redpair_desktop.ui.app import Application, install_qt_translations
 from redpair_desktop.ui.appearance import apply_appearance, register_fallback_font
 
+BRANCH = "大坪供电所党支部"
+BAD_ROWS = [  # an import file with a problem in several kinds of cell
+    ["姓名", "性别", "出生日期", "公民身份号码", "人员类别", "所在党支部", "联系电话"],
+    ["周九", "男", "1990-02-30", None, "群众", BRANCH, "13900000000"],
+    ["吴十", "女", "1988-05-01", "420000198805010000", "中共党员", "大坪所", None],
+    ["郑一", "X", "1979-13-01", None, "预备党员", BRANCH, "abc"],
+    ["王二", "男", "1990-01-01", None, "群众", BRANCH, None],
+]
 
-def wait(app: QApplication, ms: int) -> None:
+
+def wait_until(app: QApplication, done: Callable[[], bool], limit_ms: int = 20000) -> None:
+    waited = 0
+    while not done() and waited < limit_ms:
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+        waited += 50
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+class Shots:
+    def __init__(self, app: QApplication, out_dir: Path, suffix: str) -> None:
+        self.app, self.out_dir, self.suffix = app, out_dir, suffix
+
+    def save(self, widget: QWidget, name: str) -> None:
+        settle(self.app)
+        widget.grab().save(str(self.out_dir / f"{name}{self.suffix}.png"))
+
+    def dialog(self, panel, open_it: Callable[[], None], name: str) -> None:
+        before = panel.dialog
+        open_it()
+        wait_until(self.app, lambda: panel.dialog is not before and panel.dialog.isVisible())
+        settle(self.app, 600)
+        self.save(panel.dialog, name)
+        panel.dialog.reject()
+
+
+def bad_import_file(folder: Path) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in BAD_ROWS:
+        workbook.active.append(row)
+    path = folder / "花名册（待检查）.xlsx"
+    workbook.save(path)
+    return path
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--language", default="zh_CN")
+    parser.add_argument("--size", default="1200x760")
+    parser.add_argument("--suffix", default="")
     args = parser.parse_args()
     args.out_dir.mkdir(parents=True, exist_ok=True)
+    width, height = (int(n) for n in args.size.split("x"))
     data_dir = Path(tempfile.mkdtemp(prefix="redpair-shots-"))
     save_settings(data_dir, Settings(language=args.language))
     cli_main(["--data-dir", str(data_dir), "demo"])
@@ -42,40 +94,50 @@ def main() -> int:
     register_fallback_font()
     application = Application(app, data_dir)
     window = application.window
-    window.resize(1200, 760)
+    window.resize(width, height)
     shown: list[bool] = []
     window.tree_shown.connect(lambda: shown.append(True))
     application.start()
-    while not shown:
-        wait(app, 50)
-    tree = window.org_page.tree
-    model = tree.model()
-    exact_anywhere = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-    for match in model.findItems("大坪供电所党支部", exact_anywhere):
+    wait_until(app, lambda: bool(shown))
+    suffix = ("" if args.language == "zh_CN" else f"-{args.language}") + args.suffix
+    shots = Shots(app, args.out_dir, suffix)
+    page = window.org_page
+    tree, model = page.tree, page.tree.model()
+    for match in model.findItems(BRANCH, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive):
         tree.setCurrentIndex(match.index())
         tree.scrollTo(match.index())
-    wait(app, 400)
-    suffix = "" if args.language == "zh_CN" else f"-{args.language}"
-    window.grab().save(str(args.out_dir / f"main-window{suffix}.png"))
-    page = window.org_page
+    settle(app, 600)
+    shots.save(window, "main-window")
+    page.edit_bar.edit_branch_info()
+    wait_until(app, lambda: page.edit_bar.dialog is not None and page.edit_bar.dialog.isVisible())
+    shots.save(page.edit_bar.dialog, "branch-info")
+    page.edit_bar.dialog.reject()
+
+    roster = page.roster
     loaded: list[bool] = []
-    page.roster.loaded.connect(lambda: loaded.append(True))
+    roster.loaded.connect(lambda: loaded.append(True))
     page.show_roster()
-    while not loaded:
-        wait(app, 50)
-    wait(app, 200)
-    window.grab().save(str(args.out_dir / f"roster{suffix}.png"))
-    page.roster.table.selectRow(0)
-    page.roster.edit_selected()
-    wait(app, 600)
-    page.roster.dialog.grab().save(str(args.out_dir / f"person-editor{suffix}.png"))
-    page.roster.dialog.reject()
+    wait_until(app, lambda: bool(loaded))
+    shots.save(window, "roster")
+    roster.table.selectRow(0)
+    shots.dialog(roster, roster.edit_selected, "person-editor")
+    shots.dialog(roster, roster.transfer_selected, "transfer")
+    shots.dialog(roster, roster.remove_selected, "remove")
+    roster.import_excel()
+    wizard = roster.dialog
+    wizard.file_page.path.setText(str(bad_import_file(data_dir)))
+    checked: list[bool] = []
+    wizard.check_page.checked.connect(lambda: checked.append(True))
+    wizard.next()
+    wait_until(app, lambda: bool(checked))
+    shots.save(wizard, "import-check")
+    wizard.reject()
+
     window.select_section("pairings")
-    wait(app, 400)
-    window.grab().save(str(args.out_dir / f"pairings{suffix}.png"))
+    settle(app, 400)
+    shots.save(window, "pairings")
     window.select_section("settings")
-    wait(app, 100)
-    window.grab().save(str(args.out_dir / f"settings{suffix}.png"))
+    shots.save(window, "settings")
     window.close()
     return 0
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.i18n import _
@@ -29,6 +29,7 @@ from redpair_desktop.ui.org.edit_dialogs import (
     MoveDialog,
     UnitDialog,
 )
+from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
@@ -55,7 +56,7 @@ SHORTCUTS = {
 }
 
 
-class OrgEditBar(QToolBar):
+class OrgEditBar(ActionBar):
     tree_changed = Signal(object)  # the uuid.UUID to select after the reload, or None
     branch_info_changed = Signal(object)  # the uuid.UUID of the branch whose information changed
 
@@ -67,7 +68,7 @@ class OrgEditBar(QToolBar):
         current_tree: Callable[[], OrgTree | None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(_("编辑组织"), parent)
+        super().__init__(parent)
         self.setObjectName("orgEditBar")
         self.backend = backend
         self._report_error = report_error
@@ -96,7 +97,6 @@ class OrgEditBar(QToolBar):
         action.triggered.connect(slot)
         if on_bar:
             self.addAction(action)
-            self.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return action
 
     def actions_for_menu(self) -> list[QAction]:

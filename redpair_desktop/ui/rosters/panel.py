@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from redpair_desktop.ui.rosters.table_model import (
     RosterTableModel,
     fit_columns_to_headers,
 )
+from redpair_desktop.ui.widgets.action_bar import ActionBar
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -121,8 +121,8 @@ class RosterPanel(QWidget):
     def _build_actions(self) -> None:
         """The tool bar's actions, with shortcuts that work only while the roster tab has the
         focus (set when the panel is built, after the window's first paint)."""
-        # A tool bar folds what does not fit into its overflow menu, so narrow windows still fit.
-        self.actions_bar = QToolBar(objectName="rosterActions")
+        self.actions_bar = ActionBar()  # wraps in a narrow window
+        self.actions_bar.setObjectName("rosterActions")
         self.buttons: dict[str, QAction] = {}
         for key, text, slot, keys in (
             ("add", _("新增"), self.add_person, [QKeySequence.StandardKey.New]),
@@ -148,8 +148,6 @@ class RosterPanel(QWidget):
             action.triggered.connect(slot)
             self._add_shortcut(action, keys)
             self.buttons[key] = action
-        for button in self._bar_buttons():
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a tool bar's default: none
 
     def _add_shortcut(self, action: QAction, keys: list) -> None:
         if not keys:
@@ -159,8 +157,7 @@ class RosterPanel(QWidget):
         self.addAction(action)  # the panel and what it holds: never on another page
 
     def _bar_buttons(self) -> list[QWidget]:
-        bar = self.actions_bar
-        return [bar.widgetForAction(a) for a in bar.actions() if bar.widgetForAction(a)]
+        return list(self.actions_bar.buttons())
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
