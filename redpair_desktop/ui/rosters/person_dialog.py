@@ -30,6 +30,7 @@ from redpair_desktop.domain.rosters.fields import BRANCH, ROSTER_FIELDS, FieldKi
 from redpair_desktop.domain.rosters.person_rules import mask_id_number
 from redpair_desktop.domain.rosters.record import validate_record
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.rosters import ops
 
@@ -61,8 +62,7 @@ class PersonDialog(QDialog):
         form = QFormLayout()
         for roster_field in ROSTER_FIELDS:
             editor = self._editor_for(roster_field, branch_names)
-            error = QLabel(objectName=f"error_{roster_field.key}", wordWrap=True)
-            error.setStyleSheet("color: #c62828;")
+            error = error_label(f"error_{roster_field.key}")
             error.hide()
             column = QVBoxLayout()
             column.setSpacing(2)
