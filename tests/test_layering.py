@@ -80,7 +80,7 @@ MAY_IMPORT = {
     "domain": {"bottom", "domain"},
     "db": {"bottom", "domain", "db"},
     "services": {"bottom", "domain", "db", "services"},
-    "reports": {"bottom", "domain", "services"},  # fed plain data: no database, no session
+    "reports": {"bottom", "domain", "services", "reports"},  # fed plain data: no db, no session
     "ui": {"bottom", "domain", "db", "services", "reports", "ui"},
     "cli": {"bottom", "domain", "db", "services", "reports", "cli"},
     "entry": {"bottom", "ui", "cli"},  # __main__
@@ -104,6 +104,8 @@ FEATURE_USES = {
     ("org", "pairings"): "retiring a branch ends its pairings",
     ("pairings", "org"): "a pairing joins two branches",
     ("pairings", "rosters"): "a pairing names its liaisons",
+    ("agreements", "org"): "an agreement's parties are two branches and their secretaries",
+    ("agreements", "pairings"): "an agreement is drawn up for a pairing",
     ("demo", "*"): "the demo data fill every feature",
 }
 

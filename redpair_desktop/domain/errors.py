@@ -63,3 +63,16 @@ class IntegrityProblem(RedPairError):
 def user_message(error: BaseException) -> str:
     """What to tell the user about ``error``: its own words when it is meant for them."""
     return error.message if isinstance(error, RedPairError) else str(error)
+
+
+class CharacterNotPrintable(UserError):
+    """A character no font of the printout has: printing it would leave a blank or a box."""
+
+    def __init__(self, char: str, whose: str) -> None:
+        super().__init__(
+            _("“{whose}”中的字符“{char}”（{code}）无法打印：所有可用字体都没有这个字。"
+              "请改用常用写法，或在设置中指定包含该字的字体。",
+              whose=whose, char=char, code=f"U+{ord(char):04X}")
+        )  # fmt: skip
+        self.char = char
+        self.whose = whose

@@ -1,0 +1,106 @@
+"""The 共建协议书 on the grid: title, parties, preamble, clauses, then the two-party signature
+block, which never stands alone on a page (the last two body lines always go with it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from redpair_desktop.domain.agreements.document import AgreementDocument, Clause, Party
+from redpair_desktop.domain.dates import chinese_date
+from redpair_desktop.domain.errors import UserError
+from redpair_desktop.i18n import _
+from redpair_desktop.reports.fonts import FontRole
+from redpair_desktop.reports.grid import (
+    BLANK,
+    CHAR_PITCH,
+    CHARS_PER_LINE,
+    TITLE_SIZE,
+    Line,
+    Segment,
+    Typesetter,
+)
+
+COLUMN_CHARS = 13  # each party's column of the signature block
+RIGHT_COLUMN = CHARS_PER_LINE - COLUMN_CHARS  # the 乙方 column starts at character 15
+DATE_RIGHT_SPACE = 4  # 右空四字
+MAX_SEAL_LINES = 3
+LINES_KEPT_WITH_SIGNATURES = 2
+BLANK_DATE = "　　　　年　　月　　日"
+BODY = FontRole.BODY
+
+
+def agreement_lines(document: AgreementDocument, setter: Typesetter) -> list[Line]:
+    for party in document.parties:
+        setter.glyphs(
+            [(party.secretary, BODY)],
+            _("{label}书记 {name}", label=party.label, name=party.secretary),
+        )
+    lines = [setter.centred([(document.title, FontRole.TITLE)], _("标题"), TITLE_SIZE), BLANK]
+    for party in document.parties:
+        lines += setter.paragraph(
+            [(f"{party.label}：{party.seal_name}", BODY)], party.seal_name, indent=0, hanging=3
+        )
+    lines += setter.paragraph([(document.preamble, BODY)], _("协议引言"))
+    for clause in document.clauses:
+        lines += _clause_lines(clause, setter)
+    kept = [line.keeping() for line in lines[-LINES_KEPT_WITH_SIGNATURES:]]
+    del lines[-LINES_KEPT_WITH_SIGNATURES:]
+    return [*lines, *kept, BLANK.keeping(), BLANK.keeping(), *signature_block(document, setter)]
+
+
+def _clause_lines(clause: Clause, setter: Typesetter) -> list[Line]:
+    heading = setter.paragraph([(clause.heading, FontRole.HEADING1)], clause.heading)
+    if len(heading) > 1:
+        raise UserError(
+            _("条款标题“{heading}”太长，一行放不下。请缩短标题。", heading=clause.heading)
+        )
+    lines = [heading[0].keeping()]
+    for item in clause.items:
+        pieces = [(item.subheading, FontRole.HEADING2)] if item.subheading else []
+        lines += setter.paragraph([*pieces, (item.text, BODY)], clause.heading)
+    return lines
+
+
+def signature_block(document: AgreementDocument, setter: Typesetter) -> list[Line]:
+    """Two columns side by side: 甲方 on the left, 乙方 from character 15, each with its seal
+    name (its seal area), the secretary's signing line and the date under the seal."""
+    columns = [_column(party, document, setter) for party in document.parties]
+    height = max(len(column) for column in columns)
+    rows = []
+    for row in range(height):
+        segments = []
+        for offset, column in zip((0, RIGHT_COLUMN), columns, strict=True):
+            if row < len(column) and column[row] is not None:
+                segment = column[row]
+                segments.append(replace(segment, x=segment.x + offset * CHAR_PITCH))
+        rows.append(Line(tuple(segments), keep_with_next=row < height - 1))
+    return rows
+
+
+def _column(party: Party, document: AgreementDocument, setter: Typesetter) -> list[Segment | None]:
+    def text(value: str, whose: str) -> Segment:
+        return setter.segment(setter.glyphs([(value, BODY)], whose))
+
+    seal_lines = _wrap_seal_name(party, setter)
+    date = chinese_date(document.signed_on) if document.signed_on else BLANK_DATE
+    dated = text(date, _("签署日期"))
+    date_x = (COLUMN_CHARS - DATE_RIGHT_SPACE) * CHAR_PITCH - dated.width
+    return [
+        text(f"{party.label}（盖章）：", party.label),
+        *seal_lines,
+        None,
+        text("书记（签字）：", party.label),
+        None,
+        replace(dated, x=max(0.0, date_x)),
+    ]
+
+
+def _wrap_seal_name(party: Party, setter: Typesetter) -> list[Segment]:
+    glyphs = setter.glyphs([(party.seal_name, BODY)], party.seal_name)
+    chunks = [glyphs[i : i + COLUMN_CHARS] for i in range(0, len(glyphs), COLUMN_CHARS)]
+    if len(chunks) > MAX_SEAL_LINES:
+        raise UserError(
+            _("党组织名称“{name}”太长，签章栏放不下（最多 {count} 字）。",
+              name=party.seal_name, count=COLUMN_CHARS * MAX_SEAL_LINES)
+        )  # fmt: skip
+    return [setter.segment(chunk) for chunk in chunks]
