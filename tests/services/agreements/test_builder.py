@@ -26,5 +26,5 @@ def test_a_branch_without_secretary_is_refused(demo_workspace):
     with demo_workspace.db.write() as session:
         branch = session.query(Branch).filter_by(short_name="大坪供电所党支部").one()
         branch.secretary = None
-    with pytest.raises(UserError, match="大坪供电所党支部.*书记"):
+    with pytest.raises(UserError, match=r"大坪供电所党支部.*书记"):
         agreement_document(demo_workspace.db, "demo")
