@@ -84,7 +84,8 @@ class SignaturePad(QWidget):
         return not self._strokes
 
     def signature(self) -> Signature:
-        """The finished strokes as a domain value (a stroke still being drawn is not in it)."""
+        """The finished strokes as a domain value (a stroke still being drawn is not in it);
+        the device is the one every stroke was made with, ``MIXED`` if they differ."""
         devices = set(self._devices)
         device = devices.pop() if len(devices) == 1 else DeviceKind.MIXED
         return Signature(
