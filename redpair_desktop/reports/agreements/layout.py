@@ -4,6 +4,7 @@ block, which never stands alone on a page (the last two body lines always go wit
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from redpair_desktop.domain.agreements.document import AgreementDocument, Clause, Party
 from redpair_desktop.domain.dates import chinese_date
@@ -97,10 +98,29 @@ def _column(party: Party, document: AgreementDocument, setter: Typesetter) -> li
 
 def _wrap_seal_name(party: Party, setter: Typesetter) -> list[Segment]:
     glyphs = setter.glyphs([(party.seal_name, BODY)], party.seal_name)
-    chunks = [glyphs[i : i + COLUMN_CHARS] for i in range(0, len(glyphs), COLUMN_CHARS)]
+    cuts = seal_name_breaks(party.seal_name)
+    chunks = [glyphs[start:end] for start, end in pairwise((0, *cuts, len(glyphs)))]
     if len(chunks) > MAX_SEAL_LINES:
         raise UserError(
             _("党组织名称“{name}”太长，签章栏放不下（最多 {count} 字）。",
               name=party.seal_name, count=COLUMN_CHARS * MAX_SEAL_LINES)
         )  # fmt: skip
     return [setter.segment(chunk) for chunk in chunks]
+
+
+SEAL_NAME_BREAKS = ("公司", "供电所", "中心", "部", "所", "处", "室", "局")  # a line may end here
+
+
+def seal_name_breaks(name: str) -> tuple[int, ...]:
+    """Where a seal name breaks across the signature column's lines: after a unit word
+    (……供电公司 / 综合服务中心支部委员会) when that fits, never inside a word; every
+    ``COLUMN_CHARS`` characters when no such place fits."""
+    cuts: list[int] = []
+    start = 0
+    while len(name) - start > COLUMN_CHARS:
+        window = name[start : start + COLUMN_CHARS]
+        ends = [window.rfind(word) + len(word) for word in SEAL_NAME_BREAKS if word in window]
+        good = [end for end in ends if end > COLUMN_CHARS // 2]
+        start += max(good) if good else COLUMN_CHARS
+        cuts.append(start)
+    return tuple(cuts)
