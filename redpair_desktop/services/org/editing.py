@@ -27,7 +27,7 @@ from redpair_desktop.services.org.branches import add_branch, add_unit
 MAX_UNIT_NAME = 128
 MAX_SEAL_NAME = 128
 MAX_SHORT_NAME = 64
-OPEN_PAIRING = (PairingStatus.PLANNED, PairingStatus.ACTIVE)
+OPEN_PAIRING = (PairingStatus.PREPARING, PairingStatus.SIGNED, PairingStatus.ACTIVE)
 
 
 # --- units --------------------------------------------------------------------------------
