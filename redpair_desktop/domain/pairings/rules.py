@@ -18,6 +18,7 @@ from redpair_desktop.domain.enums import BranchKind, PairingStatus
 
 ENDING_SOON_DAYS = 60
 STORED_CHOICES = (PairingStatus.PREPARING, PairingStatus.SIGNED)  # what a form offers
+OPEN_STATUSES = (PairingStatus.PREPARING, PairingStatus.SIGNED, PairingStatus.ACTIVE)  # as shown
 
 
 class PartnerType(StrEnum):

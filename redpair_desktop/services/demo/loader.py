@@ -16,10 +16,11 @@ from redpair_desktop.db.rosters.models import Person
 from redpair_desktop.domain.enums import BranchKind, MemberCategory, PairingStatus, UnitKind
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.ids import seeded_id_factory
+from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.i18n import _
 from redpair_desktop.services.demo import facts
 from redpair_desktop.services.org.branches import add_branch, add_unit
-from redpair_desktop.services.pairings.editing import PairingDraft, add_pairing
+from redpair_desktop.services.pairings.editing import add_pairing
 from redpair_desktop.services.rosters.members import add_member
 from redpair_desktop.services.workspace import Workspace
 

@@ -4,7 +4,7 @@ session (stamped and change-logged). Nothing is written when a check fails."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from redpair_desktop.db.pairings.models import Pairing
 from redpair_desktop.db.rosters.models import Membership
 from redpair_desktop.domain.enums import BranchKind, PairingStatus
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.domain.pairings.rules import STORED_CHOICES, Term, first_overlap
 from redpair_desktop.i18n import _
 from redpair_desktop.services.org.editing import live_branch
@@ -23,20 +24,6 @@ from redpair_desktop.services.pairings.registry import term_of
 from redpair_desktop.services.rosters.members import on_roster
 
 MAX_NOTES = 2000
-
-
-@dataclass(frozen=True)
-class PairingDraft:
-    """What the pairing form holds."""
-
-    lead_branch_id: uuid.UUID
-    station_branch_id: uuid.UUID
-    started_on: date
-    ended_on: date | None
-    status: PairingStatus = PairingStatus.SIGNED  # 筹备 or 已签约 (终止 has its own action)
-    lead_liaison_id: uuid.UUID | None = None
-    station_liaison_id: uuid.UUID | None = None
-    notes: str = ""
 
 
 def create_pairing(db: Database, draft: PairingDraft) -> uuid.UUID:

@@ -12,9 +12,10 @@ from redpair_desktop.db.change_log import ChangeLogEntry
 from redpair_desktop.db.org.models import Branch, OrgUnit
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.services.org import editing
 from redpair_desktop.services.org.branches import find_branch, load_org_tree
-from redpair_desktop.services.pairings.editing import PairingDraft, add_pairing
+from redpair_desktop.services.pairings.editing import add_pairing
 
 COUNTY = "国网通城县供电公司"
 OTHER_COUNTY = "国网咸宁市咸安区供电公司"
