@@ -55,6 +55,7 @@ class PairingsPage(QWidget):
         self.setObjectName("page_pairings")
         self.backend, self.report_error, self.today = backend, report_error, today
         self.dialog: PairingDialog | None = None
+        self.shown_day: date | None = None  # the day the rows on screen were worked out for
         self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
         self.filters = PairingFilterBar()
         self.filters.changed.connect(self._on_filters_changed)
@@ -123,11 +124,12 @@ class PairingsPage(QWidget):
         today = self.today()
         self.backend.call(
             lambda ws: ops.list_pairings(ws, today),
-            lambda rows: self._on_loaded(rows, select),
+            lambda rows: self._on_loaded(rows, today, select),
             self.report_error,
         )
 
-    def _on_loaded(self, rows: list[PairingRow], select: uuid.UUID | None) -> None:
+    def _on_loaded(self, rows: list[PairingRow], today: date, select: uuid.UUID | None) -> None:
+        self.shown_day = today
         self.filters.set_years(row.started_on.year for row in rows)
         self.model.set_rows(rows)
         self.model.set_filter(self.filters.current())
