@@ -72,7 +72,7 @@ class PairingDialog(QDialog):
     # --- building -----------------------------------------------------------------------
 
     def _build_fields(self, today: date) -> None:
-        hint = _("输入党支部名称或拼音首字母筛选，↑↓ 选择，回车确定")
+        hint = _("输入名称或拼音首字母筛选，回车选定")
         self.lead = OrgPicker(hint)
         self.lead.setObjectName("pairingLead")
         self.station = OrgPicker(hint)
