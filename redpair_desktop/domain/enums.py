@@ -44,10 +44,14 @@ class MemberStatus(StrEnum):
 
 
 class PairingStatus(StrEnum):
-    PLANNED = "planned"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    ENDED = "ended"
+    """Stored: 筹备, 已签约 or 终止 (what people decided); 进行中 and 到期 follow from the dates
+    of a signed pairing (``domain/pairings/rules.py``)."""
+
+    PREPARING = "preparing"  # 筹备
+    SIGNED = "signed"  # 已签约
+    ACTIVE = "active"  # 进行中
+    EXPIRED = "expired"  # 到期
+    TERMINATED = "terminated"  # 终止
 
 
 class ChangeAction(StrEnum):

@@ -48,10 +48,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         EndReason.LEFT: N_("其他"),
     },
     PairingStatus: {
-        PairingStatus.PLANNED: N_("计划中"),
-        PairingStatus.ACTIVE: N_("共建中"),
-        PairingStatus.COMPLETED: N_("已完成"),
-        PairingStatus.ENDED: N_("已终止"),
+        PairingStatus.PREPARING: N_("筹备"),
+        PairingStatus.SIGNED: N_("已签约"),
+        PairingStatus.ACTIVE: N_("进行中"),
+        PairingStatus.EXPIRED: N_("到期"),
+        PairingStatus.TERMINATED: N_("终止"),
     },
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -68,6 +69,20 @@ def name_keys(name: str) -> tuple[str, str]:
     """(initials, full pinyin) of a name: 陈振波 → ("czb", "chenzhenbo")."""
     syllables = [s for s in name_syllables(name) if s]
     return "".join(s[0] for s in syllables), "".join(syllables)
+
+
+def search_key(names: Iterable[str]) -> str:
+    """Each name, its pinyin initials and its full pinyin, one per line: what ``matches`` reads."""
+    parts: list[str] = []
+    for name in names:
+        initials, full = name_keys(name)
+        parts += [name.lower(), initials, full]
+    return "\n".join(parts)
+
+
+def matches(key: str, query: str) -> bool:
+    """Every word of the query occurs in the key (``通城 大坪`` finds 大坪 in 通城)."""
+    return all(word in key for word in query.lower().split())
 
 
 def name_sort_key(name: str) -> str:

@@ -1,10 +1,6 @@
-from datetime import date
-
 import pytest
 
-from redpair_desktop.domain.enums import PairingStatus
 from redpair_desktop.domain.org.rules import is_valid_seal_name
-from redpair_desktop.domain.pairings.rules import status_on
 
 
 @pytest.mark.parametrize(
@@ -20,11 +16,3 @@ from redpair_desktop.domain.pairings.rules import status_on
 )
 def test_seal_names(name, valid):
     assert is_valid_seal_name(name) is valid
-
-
-def test_pairing_status_follows_the_dates():
-    start, end = date(2024, 3, 26), date(2027, 3, 26)
-    assert status_on(PairingStatus.ACTIVE, start, end, date(2024, 1, 1)) is PairingStatus.PLANNED
-    assert status_on(PairingStatus.ACTIVE, start, end, date(2025, 1, 1)) is PairingStatus.ACTIVE
-    assert status_on(PairingStatus.ACTIVE, start, end, date(2027, 3, 26)) is PairingStatus.COMPLETED
-    assert status_on(PairingStatus.ENDED, start, end, date(2025, 1, 1)) is PairingStatus.ENDED

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from redpair_desktop.db.base import Base, SoftDeletable, Tracked
@@ -25,7 +25,9 @@ class Pairing(Tracked, SoftDeletable, Base):
     station_branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("party_branch.id"), index=True)
     started_on: Mapped[date]
     ended_on: Mapped[date | None] = mapped_column(default=None)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # PairingStatus: stored, not as shown
+    terminated_on: Mapped[date | None] = mapped_column(default=None)  # 终止 on this day
+    notes: Mapped[str | None] = mapped_column(Text, default=None)
     lead_liaison_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), default=None)
     station_liaison_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("person.id"), default=None

@@ -55,6 +55,10 @@ COUNTIES = [
 # Pairings started per year since 2021 (46 in all).
 PAIRINGS_PER_YEAR = {2021: 8, 2022: 9, 2023: 10, 2024: 10, 2025: 9}
 PAIRING_YEARS = 3  # a pairing runs three years, then it is completed
+RENEWALS = 3  # 2025 pairings that renew a pairing of 2021 (the same two branches again)
+PREPARING_NOTE = "协议文本已拟定，待双方党支部书记签字后生效。"
+TERMINATED_ON = (2025, 6, 30)
+TERMINATED_NOTE = "牵头党支部因机构调整撤并，结对提前终止。"
 
 SURNAMES = "陈王李张刘周吴黄胡徐朱何余方程涂游熊夏邓彭舒雷饶金孙杨曹汪聂"
 GIVEN_CHARS = (

@@ -11,14 +11,16 @@ from sqlalchemy.orm import Session
 
 from redpair_desktop.db.audit import WriteContext
 from redpair_desktop.db.org.models import Branch, OrgUnit
+from redpair_desktop.db.pairings.models import Pairing
 from redpair_desktop.db.rosters.models import Person
-from redpair_desktop.domain.enums import BranchKind, MemberCategory, UnitKind
+from redpair_desktop.domain.enums import BranchKind, MemberCategory, PairingStatus, UnitKind
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.ids import seeded_id_factory
+from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.i18n import _
 from redpair_desktop.services.demo import facts
 from redpair_desktop.services.org.branches import add_branch, add_unit
-from redpair_desktop.services.pairings.registry import add_pairing
+from redpair_desktop.services.pairings.editing import add_pairing
 from redpair_desktop.services.rosters.members import add_member
 from redpair_desktop.services.workspace import Workspace
 
@@ -303,9 +305,18 @@ class _DemoBuilder:
         starts = self._start_dates()
         reference_start = date(*facts.REFERENCE_PAIRING_START)
         starts.remove(min(starts, key=lambda d: abs((d - reference_start).days)))
-        for lead, station, started_on in zip(leads, paired_stations, starts, strict=True):
-            self._pair(lead, station, started_on)
+        plan = _with_renewals(list(zip(leads, paired_stations, starts, strict=True)))
+        made = [self._pair(lead, station, started_on) for lead, station, started_on in plan]
         self._pair(reference_lead, reference_station, reference_start)
+        self._decide(made)
+
+    def _decide(self, made: list[Pairing]) -> None:
+        """The newest pairing is still being prepared; the first of 2023 was ended early."""
+        newest = made[-1]
+        newest.status, newest.notes = str(PairingStatus.PREPARING), facts.PREPARING_NOTE
+        ended = next(pairing for pairing in made if pairing.started_on.year == 2023)
+        ended.status, ended.notes = str(PairingStatus.TERMINATED), facts.TERMINATED_NOTE
+        ended.terminated_on = date(*facts.TERMINATED_ON)
 
     def _start_dates(self) -> list[date]:
         dates = []
@@ -315,14 +326,32 @@ class _DemoBuilder:
             ]
         return sorted(dates)
 
-    def _pair(self, lead: Branch, station: Branch, started_on: date) -> None:
-        add_pairing(
+    def _pair(self, lead: Branch, station: Branch, started_on: date) -> Pairing:
+        lead_liaison = self.liaisons.get(lead.short_name, lead.secretary)
+        station_liaison = self.liaisons.get(station.short_name, station.secretary)
+        self.session.flush()  # the branches and people get their ids
+        return add_pairing(
             self.session,
-            lead=lead,
-            station=station,
-            started_on=started_on,
-            years=facts.PAIRING_YEARS,
-            today=DEMO_CLOCK.date(),
-            lead_liaison=self.liaisons.get(lead.short_name, lead.secretary),
-            station_liaison=self.liaisons.get(station.short_name, station.secretary),
+            PairingDraft(
+                lead_branch_id=lead.id,
+                station_branch_id=station.id,
+                started_on=started_on,
+                ended_on=started_on.replace(year=started_on.year + facts.PAIRING_YEARS),
+                lead_liaison_id=lead_liaison.id if lead_liaison else None,
+                station_liaison_id=station_liaison.id if station_liaison else None,
+            ),
         )
+
+
+def _with_renewals(
+    plan: list[tuple[Branch, Branch, date]],
+) -> list[tuple[Branch, Branch, date]]:
+    """The last RENEWALS pairings renew the earliest ones of the same lead kind (the same two
+    branches again), so the registry shows expired pairings both renewed and not."""
+    renewed = list(plan)
+    originals = iter(range(len(plan)))
+    for index in range(len(plan) - facts.RENEWALS - 1, len(plan) - 1):
+        lead, _station, started_on = plan[index]
+        original = next(i for i in originals if plan[i][0].kind == lead.kind)
+        renewed[index] = (plan[original][0], plan[original][1], started_on)
+    return renewed

@@ -20,14 +20,13 @@ from redpair_desktop.domain.enums import BranchKind, PairingStatus, UnitKind
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.org.rules import is_valid_seal_name
-from redpair_desktop.domain.pairings.rules import status_on
+from redpair_desktop.domain.pairings.rules import OPEN_STATUSES, status_on
 from redpair_desktop.i18n import _
 from redpair_desktop.services.org.branches import add_branch, add_unit
 
 MAX_UNIT_NAME = 128
 MAX_SEAL_NAME = 128
 MAX_SHORT_NAME = 64
-OPEN_PAIRING = (PairingStatus.PLANNED, PairingStatus.ACTIVE)
 
 
 # --- units --------------------------------------------------------------------------------
@@ -238,7 +237,7 @@ def _refuse_open_pairing(session: Session, branch: Branch) -> None:
         status = status_on(
             PairingStatus(pairing.status), pairing.started_on, pairing.ended_on, today
         )
-        if status in OPEN_PAIRING:
+        if status in OPEN_STATUSES:
             is_lead = pairing.lead_branch_id == branch.id
             partner = pairing.station_branch if is_lead else pairing.lead_branch
             raise UserError(

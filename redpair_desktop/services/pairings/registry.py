@@ -1,4 +1,5 @@
-"""The pairing registry: which lead branch works with which supply-station branch."""
+"""The pairing registry: which lead branch works with which supply-station branch, each pairing
+with its status as shown on a given day, its flags and its partner type."""
 
 from __future__ import annotations
 
@@ -7,16 +8,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import selectinload
 
 from redpair_desktop.db.database import Database
-from redpair_desktop.db.org.models import Branch
 from redpair_desktop.db.pairings.models import Pairing
-from redpair_desktop.db.rosters.models import Person
 from redpair_desktop.domain.enums import BranchKind, PairingStatus
-from redpair_desktop.domain.errors import UserError
-from redpair_desktop.domain.pairings.rules import status_on
-from redpair_desktop.i18n import _
+from redpair_desktop.domain.pairings.filters import FilterFacts, PairingFilter
+from redpair_desktop.domain.pairings.rules import (
+    PairingFlag,
+    PartnerType,
+    Term,
+    flags_on,
+    is_renewed,
+    partner_type,
+    status_on,
+)
+from redpair_desktop.domain.pinyin_keys import search_key
 
 
 @dataclass(frozen=True)
@@ -27,61 +34,73 @@ class PairingRow:
     station_branch: str
     started_on: date
     ended_on: date | None
-    status: PairingStatus
+    status: PairingStatus  # as shown on the day the registry was read
+    flags: tuple[PairingFlag, ...]
+    stored_status: PairingStatus
+    terminated_on: date | None
+    lead_liaison: str | None
+    station_liaison: str | None
+    notes: str | None
+    search_key: str  # both branch names and their pinyin (domain/pairings/filters.py)
+
+    @property
+    def partner_type(self) -> PartnerType:
+        return partner_type(self.lead_kind)
+
+    @property
+    def facts(self) -> FilterFacts:
+        return FilterFacts(
+            self.status, self.flags, self.partner_type, self.started_on, self.search_key
+        )
 
 
-def add_pairing(
-    session: Session,
-    *,
-    lead: Branch,
-    station: Branch,
-    started_on: date,
-    years: int,
-    today: date,
-    lead_liaison: Person | None = None,
-    station_liaison: Person | None = None,
-) -> Pairing:
-    """Register a pairing inside an open write session; its status follows from the dates."""
-    if not BranchKind(lead.kind).can_lead_pairing:
-        raise UserError(_("“{name}”是供电所党支部，不能作为结对的牵头方。", name=lead.short_name))
-    if BranchKind(station.kind) is not BranchKind.SUPPLY_STATION:
-        raise UserError(_("“{name}”不是供电所党支部。", name=station.short_name))
-    ends_on = started_on.replace(year=started_on.year + years)
-    status = status_on(PairingStatus.ACTIVE, started_on, ends_on, today)
-    pairing = Pairing(
-        lead_branch=lead,
-        station_branch=station,
-        started_on=started_on,
-        ended_on=ends_on,
-        status=str(status),
-        lead_liaison=lead_liaison,
-        station_liaison=station_liaison,
+def term_of(pairing: Pairing) -> Term:
+    return Term(
+        pairing.lead_branch_id,
+        pairing.station_branch_id,
+        pairing.started_on,
+        pairing.ended_on,
+        PairingStatus(pairing.status),
     )
-    session.add(pairing)
-    return pairing
 
 
-def list_pairings(db: Database, today: date | None = None) -> list[PairingRow]:
-    """The registry, newest first, each status as of ``today``."""
+def list_pairings(
+    db: Database, today: date | None = None, where: PairingFilter | None = None
+) -> list[PairingRow]:
+    """The registry, newest first, each status as of ``today``, filtered by ``where``."""
     today = today or date.today()
-    lead, station = aliased(Branch), aliased(Branch)
     with db.read() as session:
-        rows = session.execute(
-            select(
-                Pairing.id,
-                lead.short_name,
-                lead.kind,
-                station.short_name,
-                Pairing.started_on,
-                Pairing.ended_on,
-                Pairing.status,
-            )
-            .join(lead, lead.id == Pairing.lead_branch_id)
-            .join(station, station.id == Pairing.station_branch_id)
+        pairings = session.scalars(
+            select(Pairing)
             .where(Pairing.deleted_at.is_(None))
-            .order_by(Pairing.started_on.desc())
+            .order_by(Pairing.started_on.desc(), Pairing.id)
+            .options(
+                selectinload(Pairing.lead_branch),
+                selectinload(Pairing.station_branch),
+                selectinload(Pairing.lead_liaison),
+                selectinload(Pairing.station_liaison),
+            )
         ).all()
-    return [
-        PairingRow(r[0], r[1], BranchKind(r[2]), r[3], r[4], r[5], PairingStatus(r[6]))
-        for r in rows
-    ]
+        terms = [term_of(pairing) for pairing in pairings]
+        rows = [_row(p, t, terms, today) for p, t in zip(pairings, terms, strict=True)]
+    return [row for row in rows if where is None or where.accepts(row.facts)]
+
+
+def _row(pairing: Pairing, term: Term, terms: list[Term], today: date) -> PairingRow:
+    lead, station = pairing.lead_branch, pairing.station_branch
+    return PairingRow(
+        id=pairing.id,
+        lead_branch=lead.short_name,
+        lead_kind=BranchKind(lead.kind),
+        station_branch=station.short_name,
+        started_on=pairing.started_on,
+        ended_on=pairing.ended_on,
+        status=status_on(term.stored, term.started_on, term.ended_on, today),
+        flags=flags_on(term, today, renewed=is_renewed(term, terms)),
+        stored_status=term.stored,
+        terminated_on=pairing.terminated_on,
+        lead_liaison=pairing.lead_liaison.name if pairing.lead_liaison else None,
+        station_liaison=pairing.station_liaison.name if pairing.station_liaison else None,
+        notes=pairing.notes,
+        search_key=search_key((lead.short_name, station.short_name)),
+    )

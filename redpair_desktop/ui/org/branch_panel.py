@@ -44,7 +44,7 @@ def _count_card(title: str, object_name: str) -> tuple[QFrame, QLabel]:
 
 
 def partner_line(partner: PairingPartner) -> str:
-    """“综合服务中心党支部（牵头方）  2023-03-01 至 2026-03-01  共建中”."""
+    """“综合服务中心党支部（牵头方）  2023-03-01 至 2026-03-01  进行中”."""
     role = _("牵头方") if partner.partner_leads else _("供电所")
     end = partner.ended_on.isoformat() if partner.ended_on else _("至今")
     return _(

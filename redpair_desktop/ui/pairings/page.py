@@ -1,25 +1,40 @@
-"""结对与协议: the pairing registry (agreements arrive with their own capability)."""
+"""结对与协议: the pairing registry — filter, register, edit and terminate pairings.
+
+The status shown is worked out as of ``today`` (a callable, so tests fix the day): 临近到期 and
+到期未续签 are marked in colour. Ctrl+N registers a pairing, Enter or F2 edits the selected one,
+the row menu (right click, Menu key) holds the same actions."""
 
 from __future__ import annotations
 
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from redpair_desktop.domain.labels import label
+from redpair_desktop.domain.pairings.filters import PairingFilter
+from redpair_desktop.domain.pairings.rules import OPEN_STATUSES, PairingFlag, PartnerType
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.pairings import ops
+from redpair_desktop.ui.pairings.filter_bar import PairingFilterBar
+from redpair_desktop.ui.pairings.pairing_dialog import PairingDialog
+from redpair_desktop.ui.pairings.table_model import PairingTableModel
+from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.pairings.registry import PairingRow
@@ -27,66 +42,195 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
 
 
 class PairingsPage(QWidget):
-    """Reloads the registry each time the page is shown."""
+    """Reloads the registry each time the page is shown and after every change."""
 
-    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        report_error: Callable[[BaseException], None],
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page_pairings")
-        self.backend = backend
-        title = page_title(_("结对登记"))
-        self.summary = QLabel(objectName="pairingSummary")
-        self.table = QTableView(objectName="pairingTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        self.backend, self.report_error, self.today = backend, report_error, today
+        self.dialog: PairingDialog | None = None
+        self.shown_day: date | None = None  # the day the rows on screen were worked out for
+        self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
+        self.filters = PairingFilterBar()
+        self.filters.changed.connect(self._on_filters_changed)
+        self.model = PairingTableModel(self)
+        self.table = self._build_table()
+        self.actions_bar = ActionBar()
+        self.actions_bar.setObjectName("pairingActions")
+        self.actions: dict[str, QAction] = {}
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(_("结对登记")))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(_("协议起草、签署与打印将在“共建协议”功能中提供。"), wordWrap=True))
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(objectName="pairingTable")
+        table.setModel(self.model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        note = QLabel(_("协议起草、签署与打印将在“共建协议”功能中提供。"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        return table
+
+    def _build_actions(self) -> None:
+        for key, text, slot, keys in (
+            ("new", _("新建结对"), self.new_pairing, [QKeySequence.StandardKey.New]),
+            ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
+            ("terminate", _("终止结对…"), self.terminate_selected, []),
+        ):
+            action = self.actions_bar.addAction(text)
+            action.setObjectName(f"pairing_{key}")
+            action.triggered.connect(slot)
+            self._add_shortcut(action, keys)
+            self.actions[key] = action
+        self._on_selection_changed()
+        menu_key = QAction(self, objectName="pairing_menu")
+        menu_key.triggered.connect(self._on_menu_key_pressed)
+        self._add_shortcut(menu_key, [Qt.Key.Key_Menu, "Shift+F10"])
+
+    def _add_shortcut(self, action: QAction, keys: list) -> None:
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)  # this page and what it holds: never on another page
+
+    # --- loading ------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.backend.call(ops.list_pairings, self.show_pairings)
+        self.reload()
 
-    def show_pairings(self, rows: list[PairingRow]) -> None:
-        headers = [
-            _("牵头党支部"),
-            _("牵头方类型"),
-            _("供电所党支部"),
-            _("开始日期"),
-            _("结束日期"),
-            _("状态"),
-        ]
-        model = QStandardItemModel(0, len(headers), self)
-        model.setHorizontalHeaderLabels(headers)
-        for row in rows:
-            cells = [
-                row.lead_branch,
-                label(row.lead_kind),
-                row.station_branch,
-                row.started_on.isoformat(),
-                row.ended_on.isoformat() if row.ended_on else "",
-                label(row.status),
-            ]
-            items = [QStandardItem(text) for text in cells]
-            model.appendRow(items)
-        self.table.setModel(model)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        stations = len({row.station_branch for row in rows})
+    def reload(self, select: uuid.UUID | None = None) -> None:
+        today = self.today()
+        self.backend.call(
+            lambda ws: ops.list_pairings(ws, today),
+            lambda rows: self._on_loaded(rows, today, select),
+            self.report_error,
+        )
+
+    def _on_loaded(self, rows: list[PairingRow], today: date, select: uuid.UUID | None) -> None:
+        self.shown_day = today
+        self.filters.set_years(row.started_on.year for row in rows)
+        self.model.set_rows(rows)
+        self.model.set_filter(self.filters.current())
+        self._show_summary()
+        self._select(select)
+
+    def _on_filters_changed(self, where: PairingFilter) -> None:
+        self.model.set_filter(where)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        rows = self.model.shown_rows()
+        partners = Counter(row.partner_type for row in rows)
+        flags = Counter(flag for row in rows for flag in row.flags)
         self.summary.setText(
             _(
-                "共 {count} 次结对，涉及 {stations} 个供电所党支部。",
+                "共 {count} 次结对：本部部门 {hq}、城区支部单位 {urban}；"
+                "临近到期 {soon}，到期未续签 {lapsed}。",
                 count=len(rows),
-                stations=stations,
+                hq=partners[PartnerType.HQ_DEPARTMENT],
+                urban=partners[PartnerType.URBAN_UNIT],
+                soon=flags[PairingFlag.ENDING_SOON],
+                lapsed=flags[PairingFlag.NOT_RENEWED],
             )
         )
 
+    def _select(self, pairing_id: uuid.UUID | None) -> None:
+        row = self.model.row_of(pairing_id) if pairing_id else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_selection_changed(self) -> None:
+        row = self.selected_row()
+        self.actions["edit"].setEnabled(row is not None)
+        self.actions["terminate"].setEnabled(row is not None and row.status in OPEN_STATUSES)
+
+    def selected_row(self) -> PairingRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    # --- actions ------------------------------------------------------------------------
+
+    def new_pairing(self) -> None:
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._open_dialog(row.id)
+
+    def _open_dialog(self, pairing_id: uuid.UUID | None) -> None:
+        self.dialog = PairingDialog(
+            self.backend, self.report_error, self.today(), pairing_id, parent=self
+        )
+        self.dialog.saved.connect(self.reload)
+        self.dialog.open()
+
+    def terminate_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.status not in OPEN_STATUSES:
+            return
+        on, pairing_id = self.today(), row.id
+        confirm(
+            self,
+            name="terminatePairing",
+            title=_("终止结对"),
+            text=_(
+                "终止“{lead}”与“{station}”的结对？",
+                lead=row.lead_branch,
+                station=row.station_branch,
+            ),
+            details=_("终止日期记为 {on}；结对记录保留，状态显示为“终止”。", on=on.isoformat()),
+            action=_("终止该结对"),
+            on_confirmed=lambda: self.backend.call(
+                lambda ws: ops.terminate_pairing(ws, pairing_id, on),
+                lambda _none: self.reload(pairing_id),
+                self.report_error,
+            ),
+        )
+
+    # --- the row menu -------------------------------------------------------------------
+
+    def _on_table_context_menu_requested(self, position: QPoint) -> None:
+        if self.table.indexAt(position).isValid():
+            self._show_row_menu(self.table.viewport().mapToGlobal(position))
+
+    def _on_menu_key_pressed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            rect = self.table.visualRect(rows[0])
+            self._show_row_menu(self.table.viewport().mapToGlobal(rect.center()))
+
+    def _show_row_menu(self, where: QPoint) -> None:
+        self.row_menu = QMenu(self, objectName="pairingRowMenu")
+        self.row_menu.addAction(self.actions["edit"])
+        self.row_menu.addAction(self.actions["new"])
+        self.row_menu.addSeparator()
+        self.row_menu.addAction(self.actions["terminate"])
+        self.row_menu.popup(where)
+
 
 def build_page(context: PageContext, section: Section) -> PairingsPage:
-    return PairingsPage(context.backend)
+    return PairingsPage(context.backend, context.report_error)

@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from redpair_desktop.domain.pinyin_keys import name_keys
+from redpair_desktop.domain.pinyin_keys import matches
+from redpair_desktop.domain.pinyin_keys import search_key as pinyin_search_key
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.org.tree import OrgTree
@@ -40,17 +41,7 @@ class PickerEntry:
 
 def search_key(names: Iterable[str], plain_names: Iterable[str] = ()) -> str:
     """Each name, its pinyin initials and its full pinyin, then the plain names, one per line."""
-    parts: list[str] = []
-    for name in names:
-        initials, full = name_keys(name)
-        parts += [name.lower(), initials, full]
-    parts += [name.lower() for name in plain_names]
-    return "\n".join(parts)
-
-
-def matches(key: str, query: str) -> bool:
-    """Every word of the query occurs in the key (``通城 大坪`` finds 大坪 in 通城)."""
-    return all(word in key for word in query.lower().split())
+    return "\n".join([pinyin_search_key(names), *(name.lower() for name in plain_names)])
 
 
 def unit_display_name(name: str, parent_name: str | None) -> str:

@@ -12,9 +12,10 @@ from redpair_desktop.db.change_log import ChangeLogEntry
 from redpair_desktop.db.org.models import Branch, OrgUnit
 from redpair_desktop.domain.enums import BranchKind, UnitKind
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.services.org import editing
 from redpair_desktop.services.org.branches import find_branch, load_org_tree
-from redpair_desktop.services.pairings.registry import add_pairing
+from redpair_desktop.services.pairings.editing import add_pairing
 
 COUNTY = "国网通城县供电公司"
 OTHER_COUNTY = "国网咸宁市咸安区供电公司"
@@ -70,11 +71,9 @@ def pair(workspace, lead_id: uuid.UUID, station_id: uuid.UUID, started_on: date)
     with workspace.db.write() as session:
         add_pairing(
             session,
-            lead=session.get(Branch, lead_id),
-            station=session.get(Branch, station_id),
-            started_on=started_on,
-            years=3,
-            today=date.today(),
+            PairingDraft(
+                lead_id, station_id, started_on, started_on.replace(year=started_on.year + 3)
+            ),
         )
 
 
@@ -235,7 +234,7 @@ def test_a_branch_in_an_active_pairing_cannot_be_retired(demo_workspace):
     db = demo_workspace.db
     _unit, station = new_station(demo_workspace)
     pair(demo_workspace, branch_id(demo_workspace, SERVICE_CENTRE), station, date.today())
-    with pytest.raises(UserError, match=f"与“{SERVICE_CENTRE}”的结对仍在进行（共建中）"):
+    with pytest.raises(UserError, match=f"与“{SERVICE_CENTRE}”的结对仍在进行（进行中）"):
         editing.retire_branch(db, station)
 
 
@@ -250,7 +249,7 @@ def test_a_lead_branch_in_a_planned_pairing_cannot_be_retired(demo_workspace):
     )
     _unit, station = new_station(demo_workspace)
     pair(demo_workspace, lead, station, date.today() + timedelta(days=30))
-    with pytest.raises(UserError, match="与“新城供电所党支部”的结对仍在进行（计划中）"):
+    with pytest.raises(UserError, match="与“新城供电所党支部”的结对仍在进行（已签约）"):
         editing.retire_branch(db, lead)
 
 

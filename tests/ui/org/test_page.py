@@ -60,7 +60,7 @@ def test_the_station_page_shows_its_lead_partner(qtbot, open_app, demo_data_dir)
     application = open_app(demo_data_dir)
     select_branch(qtbot, application, DAPING)
     text = application.window.org_page.panel.partners.text()
-    assert text.startswith("综合服务中心党支部（牵头方）") and "共建中" in text
+    assert text.startswith("综合服务中心党支部（牵头方）") and "进行中" in text
     select_branch(qtbot, application, "综合服务中心党支部")
     assert "大坪供电所党支部（供电所）" in application.window.org_page.panel.partners.text()
 

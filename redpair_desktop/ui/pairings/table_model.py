@@ -1,0 +1,163 @@
+"""The registry's rows as a table: what the filter keeps, sortable by any column, with the
+flagged pairings marked (临近到期 in amber, 到期未续签 in red, 终止 in grey)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from redpair_desktop.domain.enums import PairingStatus
+from redpair_desktop.domain.pairings.filters import PairingFilter
+from redpair_desktop.domain.pairings.labels import flag_label, partner_type_label, status_label
+from redpair_desktop.domain.pairings.rules import PairingFlag
+from redpair_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from redpair_desktop.services.pairings.registry import PairingRow
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+FLAG_COLOURS = {
+    PairingFlag.ENDING_SOON: QColor("#9a5b00"),
+    PairingFlag.NOT_RENEWED: QColor("#c62828"),
+}
+FLAG_BACKGROUNDS = {
+    PairingFlag.ENDING_SOON: QColor("#fff4e0"),
+    PairingFlag.NOT_RENEWED: QColor("#fdecea"),
+}
+TERMINATED_COLOUR = QColor("#757575")
+
+
+class Column(IntEnum):
+    LEAD = 0
+    PARTNER_TYPE = 1
+    STATION = 2
+    START = 3
+    END = 4
+    STATUS = 5
+    LIAISONS = 6
+
+
+HEADERS = {
+    Column.LEAD: N_("牵头党支部"),
+    Column.PARTNER_TYPE: N_("牵头方类型"),
+    Column.STATION: N_("供电所党支部"),
+    Column.START: N_("开始日期"),
+    Column.END: N_("结束日期"),
+    Column.STATUS: N_("状态"),
+    Column.LIAISONS: N_("联络员（牵头方 / 供电所）"),
+}
+
+
+def status_text(row: PairingRow) -> str:
+    """“进行中 · 临近到期”, “到期未续签”, “终止（2025-06-30）” …"""
+    text = status_label(row.status, row.flags)
+    if PairingFlag.ENDING_SOON in row.flags:
+        return f"{text} · {flag_label(PairingFlag.ENDING_SOON)}"
+    if row.status is PairingStatus.TERMINATED and row.terminated_on:
+        return _("{status}（{on}）", status=text, on=row.terminated_on.isoformat())
+    return text
+
+
+def liaisons_text(row: PairingRow) -> str:
+    if not (row.lead_liaison or row.station_liaison):
+        return ""
+    return f"{row.lead_liaison or '—'} / {row.station_liaison or '—'}"
+
+
+CELLS: dict[Column, Callable[[PairingRow], str]] = {
+    Column.LEAD: lambda row: row.lead_branch,
+    Column.PARTNER_TYPE: lambda row: partner_type_label(row.partner_type),
+    Column.STATION: lambda row: row.station_branch,
+    Column.START: lambda row: row.started_on.isoformat(),
+    Column.END: lambda row: row.ended_on.isoformat() if row.ended_on else "",
+    Column.STATUS: status_text,
+    Column.LIAISONS: liaisons_text,
+}
+
+
+class PairingTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[PairingRow] = []
+        self._rows: list[PairingRow] = []
+        self._filter = PairingFilter()
+        self._sort: tuple[int, Qt.SortOrder] = (Column.START, Qt.SortOrder.DescendingOrder)
+
+    # --- contents -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[PairingRow]) -> None:
+        self._all = list(rows)
+        self._refresh()
+
+    def set_filter(self, where: PairingFilter) -> None:
+        self._filter = where
+        self._refresh()
+
+    def all_rows(self) -> list[PairingRow]:
+        return list(self._all)
+
+    def shown_rows(self) -> list[PairingRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> PairingRow:
+        return self._rows[row]
+
+    def row_of(self, pairing_id: uuid.UUID) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row.id == pairing_id), None)
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        kept = [row for row in self._all if self._filter.accepts(row.facts)]
+        column, order = self._sort
+        key = CELLS[Column(column)]
+        self._rows = sorted(kept, key=key, reverse=order is Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation is Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return _(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return CELLS[Column(index.column())](row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _foreground(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return next((FLAG_BACKGROUNDS[f] for f in row.flags), None)
+        if role == Qt.ItemDataRole.ToolTipRole and row.notes:
+            return row.notes
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(Column):
+            self._sort = (column, order)
+            self._refresh()
+
+
+def _foreground(row: PairingRow) -> QColor | None:
+    if row.status is PairingStatus.TERMINATED:
+        return TERMINATED_COLOUR
+    return next((FLAG_COLOURS[flag] for flag in row.flags), None)
