@@ -1,5 +1,6 @@
 """Take the README's screenshots: the main window on the demo database, section by section, and
-the roster's dialogs (person editor, removal, transfer, import check) and the branch form.
+the roster's dialogs (person editor, removal, transfer, import check), the branch form and the
+pairing editor.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/take_screenshots.py OUT_DIR
            [--language en] [--size 1024x768] [--suffix -1024]
@@ -134,8 +135,11 @@ def main() -> int:
     wizard.reject()
 
     window.select_section("pairings")
-    settle(app, 400)
+    settle(app, 600)
     shots.save(window, "pairings")
+    pairings = window.pages.currentWidget()
+    pairings.table.selectRow(0)
+    shots.dialog(pairings, pairings.edit_selected, "pairing-editor")
     window.select_section("settings")
     shots.save(window, "settings")
     window.close()
