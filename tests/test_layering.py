@@ -71,7 +71,14 @@ def test_domain_does_not_import_the_database_layer():
 # --- the allowed directions, read from every module's imports --------------------------------
 
 ROOT = "redpair_desktop"
-BOTTOM = {"i18n", "paths", "settings", "log_setup", "resources"}  # plain Python beside domain
+BOTTOM = {
+    "i18n",
+    "paths",
+    "settings",
+    "log_setup",
+    "resources",
+    "files",
+}  # plain Python beside domain
 LAYERS = {"domain", "db", "services", "reports", "ui", "cli"}
 SHARED_PACKAGES = {"widgets", "migrations"}  # subpackages of a layer that are no feature
 # What each layer may import from the package: layers (and "bottom") by name.

@@ -25,13 +25,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_pdf(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:
+    from redpair_desktop.files import save_atomically
     from redpair_desktop.reports.agreements.pdf import agreement_pdf
-    from redpair_desktop.reports.files import save_pdf
     from redpair_desktop.reports.fonts import FontSet
     from redpair_desktop.services.agreements.builder import agreement_document
 
     document = agreement_document(workspace.db, args.pairing)
-    save_pdf(agreement_pdf(document, FontSet()), args.out)
+    data = agreement_pdf(document, FontSet())
+    save_atomically(args.out, lambda temporary: temporary.write_bytes(data))
     payload = {
         "ok": True,
         "path": str(args.out),

@@ -10,16 +10,13 @@ never turns them into numbers and loses digits.
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.rosters.fields import ROSTER_FIELDS, FieldKind, RosterField
+from redpair_desktop.files import check_folder, save_atomically
 from redpair_desktop.i18n import _
 from redpair_desktop.services.rosters.query import RosterSnapshot
 
@@ -39,44 +36,8 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def check_folder(path: Path) -> None:
-    """Refuse early (before any work) a file whose folder does not exist."""
-    if not path.parent.is_dir():
-        raise UserError(
-            _("文件夹“{folder}”不存在。请换一个位置，或先建好这个文件夹。", folder=path.parent)
-        )
-
-
 def _save(workbook: Workbook, path: Path) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place: a failed save
-    leaves neither a partial file nor a damaged earlier one."""
-    check_folder(path)
-    temporary = path.with_name(f".~{uuid.uuid4().hex[:12]}-{path.name}")
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        _discard(workbook)
-        raise _write_error(path, error) from error
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _write_error(path: Path, error: OSError) -> UserError:
-    if error.errno == errno.ENOSPC:
-        return UserError(_("磁盘空间不足，无法保存“{path}”。请腾出空间，或换一个位置。", path=path))
-    if isinstance(error, PermissionError):
-        return UserError(
-            _("无法写入“{path}”：没有写入权限，或文件正被 Excel 等程序打开。"
-              "请关闭它，或换一个位置。", path=path)
-        )  # fmt: skip
-    if isinstance(error, FileNotFoundError):
-        return UserError(
-            _("文件夹“{folder}”不存在。请换一个位置，或先建好这个文件夹。", folder=path.parent)
-        )
-    return UserError(
-        _("无法写入“{path}”：{reason}。请换一个位置。", path=path, reason=error.strerror or error)
-    )
+    save_atomically(path, workbook.save, on_failure=lambda: _discard(workbook))
 
 
 def _discard(workbook: Workbook) -> None:
