@@ -1,10 +1,10 @@
 """Is this PDF the one on record? Its signature, its bytes, its embedded record.
 
 ``verify_pdf`` judges the file alone: one PAdES signature, cryptographically intact, covering
-every byte of the file (an incremental update appended after signing fails, unless it only
-adds validation data, which changes no content), and the record id, version and content hash
-in the signed revision. ``check_record`` then compares the record with what the database
-holds. Any file — not a PDF, encrypted, truncated, damaged — gives a result, never an error.
+every byte of the file (any incremental update appended after signing fails), and the record
+id, version and content hash in the signed revision. ``check_record`` then compares the
+record with what the database holds. Any file — not a PDF, encrypted, truncated, damaged —
+gives a result, never an error.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from cryptography import x509
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.xref import TrailerDictionary
-from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.general import check_ess_certid
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.generic_cms import get_signing_cert_attr
@@ -149,9 +148,8 @@ def _signature_problems(status: PdfSignatureStatus) -> list[str]:
         return [_("签名与文件内容不符：文件在签名之后被改动过。")]
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return []
-    lta_only = status.modification_level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
-    if status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and lta_only:
-        return []
+    # pyHanko's difference analysis lets a later revision rewrite /Info, where the record
+    # lives, so no update at all is accepted after the signature (this app appends none).
     return [_("签名之后文件又被追加了修改：内容可能已与签名时不同。")]
 
 
@@ -174,9 +172,13 @@ def _contents_problems(data: bytes, signature: EmbeddedPdfSignature) -> list[str
 
 def _is_canonical(der: bytes, signature: EmbeddedPdfSignature) -> bool:
     """DER as a fresh encoding would write it, naming its signer's certificate by hash."""
-    reencoded = cms.ContentInfo.load(der, strict=True).copy().dump(force=True)
+    parsed = cms.ContentInfo.load(der, strict=True)
+    reencoded = parsed.copy().dump(force=True)
     attribute = get_signing_cert_attr(signature.signer_info["signed_attrs"])
-    named = attribute is not None and check_ess_certid(signature.signer_cert, attribute["certs"][0])
+    embedded = [choice.chosen for choice in parsed["content"]["certificates"]]
+    named = attribute is not None and any(
+        check_ess_certid(certificate, attribute["certs"][0]) for certificate in embedded
+    )
     return reencoded == der and named
 
 
