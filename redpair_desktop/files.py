@@ -1,11 +1,16 @@
-"""Saving a file the user named: into a temporary file beside it, then renamed into place, so a
-failed save (a missing folder, a file open in another program, a full disk) leaves neither a
-partial file nor a damaged earlier one, and says which it was."""
+"""Files written whole or not at all: into a temporary file beside the target, then renamed into
+place, so a failed save (a missing folder, a file open in another program, a full disk, a
+crash) leaves neither a partial file nor a damaged earlier one, and says which it was.
+
+``save_atomically`` saves what the user asked for where they asked (exports, printouts);
+``write_file`` writes the app's own files in the data folder (keys, stored scans)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +43,38 @@ def save_atomically(
         raise _write_error(path, error) from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_file(
+    path: Path, data: bytes, *, private: bool = False, keep_existing: bool = False
+) -> None:
+    """Write ``data`` to ``path``. ``private``: readable by the owner only (0600).
+    ``keep_existing``: if ``path`` appears meanwhile (another process), that file wins."""
+    try:
+        path.parent.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if not private:
+            os.chmod(temporary, 0o644)
+        _move_into_place(temporary, path, keep_existing=keep_existing)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _move_into_place(temporary: str, path: Path, *, keep_existing: bool) -> None:
+    if not keep_existing:
+        os.replace(temporary, path)
+        return
+    with contextlib.suppress(FileExistsError):
+        os.link(temporary, path)
 
 
 def _write_error(path: Path, error: OSError) -> UserError:

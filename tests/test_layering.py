@@ -97,7 +97,17 @@ MAY_USE = {
     "bottom": {"platformdirs"},
     "domain": {"pypinyin"},
     "db": {"sqlalchemy", "alembic"},
-    "services": {"sqlalchemy", "openpyxl", "defusedxml"},
+    "services": {
+        "sqlalchemy",
+        "openpyxl",
+        "defusedxml",
+        "pyhanko",  # agreement signatures
+        "pyhanko_certvalidator",
+        "asn1crypto",
+        "cryptography",
+        "pypdf",  # scans
+        "PIL",
+    },
     "reports": {"reportlab"},
     "cli": set(),
     "entry": set(),

@@ -1,0 +1,139 @@
+"""The record an agreement PDF carries, and its PAdES signature by the installation's key.
+
+``embed_record`` writes the record id, version and content hash into the document
+information dictionary (/RedPairRecord, /RedPairVersion, /RedPairContentHash);
+``sign_pdf`` signs a PDF that carries them (or embeds them in the signed revision itself).
+A PAdES baseline B-B signature (ETSI.CAdES.detached, SHA-256): no time stamp, no
+revocation data, nothing fetched from the network.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.sign import fields, signers
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from redpair_desktop.domain.errors import UserError
+from redpair_desktop.files import write_file
+from redpair_desktop.i18n import _
+from redpair_desktop.services.agreements.keys import SigningIdentity
+
+RECORD_KEY = "/RedPairRecord"
+VERSION_KEY = "/RedPairVersion"
+HASH_KEY = "/RedPairContentHash"
+SIGNATURE_FIELD = "RedPairSignature"
+_signers: dict[str, signers.SimpleSigner] = {}
+
+
+@dataclass(frozen=True)
+class RecordStamp:
+    """What ties a PDF to its record: the agreement version's id, number and content hash."""
+
+    record_id: str
+    version: int
+    content_hash: str
+
+
+def embed_record(pdf: bytes, record: RecordStamp) -> bytes:
+    """``pdf`` with ``record`` in its document information (as an incremental update)."""
+    writer = _writer(pdf)
+    _put_record(writer, record)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def read_record(info: generic.DictionaryObject | None) -> RecordStamp | None:
+    """The record in a document information dictionary, if it holds a complete one."""
+    if info is None:
+        return None
+    try:
+        return RecordStamp(
+            record_id=str(info[RECORD_KEY]),
+            version=int(str(info[VERSION_KEY])),
+            content_hash=str(info[HASH_KEY]),
+        )
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def sign_pdf(
+    source: bytes | Path,
+    output: Path,
+    identity: SigningIdentity,
+    *,
+    record: RecordStamp | None = None,
+    reason: str = "",
+) -> None:
+    """Sign ``source`` into ``output`` (whole or not at all). With ``record``, the record is
+    embedded in the signed revision; without it, ``source`` must already carry one."""
+    writer = _writer(source.read_bytes() if isinstance(source, Path) else source)
+    if record is not None:
+        _put_record(writer, record)
+    elif read_record(_info(writer)) is None:
+        raise UserError(_("这份 PDF 没有记录编号、版本和内容摘要，不能签名。"))
+    metadata = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason or None,
+    )
+    signed = io.BytesIO()
+    signers.sign_pdf(writer, metadata, signer=_signer(identity), output=signed)
+    write_file(output, signed.getvalue())
+
+
+def _writer(pdf: bytes) -> IncrementalPdfFileWriter:
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    except (PdfError, ValueError, KeyError, IndexError) as exc:
+        raise UserError(_("这不是一个可读的 PDF 文件，不能签名。")) from exc
+    if writer.security_handler is not None:
+        raise UserError(_("这份 PDF 已加密，不能签名。"))
+    return writer
+
+
+def _info(writer: IncrementalPdfFileWriter) -> generic.DictionaryObject | None:
+    try:
+        info = writer.trailer["/Info"]
+    except KeyError:
+        return None
+    return info if isinstance(info, generic.DictionaryObject) else None
+
+
+def _put_record(writer: IncrementalPdfFileWriter, record: RecordStamp) -> None:
+    info = generic.DictionaryObject(_info(writer) or {})
+    info[generic.NameObject(RECORD_KEY)] = generic.TextStringObject(record.record_id)
+    info[generic.NameObject(VERSION_KEY)] = generic.TextStringObject(str(record.version))
+    info[generic.NameObject(HASH_KEY)] = generic.TextStringObject(record.content_hash)
+    writer.set_info(writer.add_object(info))
+
+
+def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
+    """pyHanko's signer for ``identity``, made once per process and certificate."""
+    fingerprint = identity.fingerprint()
+    if fingerprint not in _signers:
+        key_der = identity.private_key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        chain = [
+            asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+            for c in identity.chain
+        ]
+        _signers[fingerprint] = signers.SimpleSigner(
+            signing_cert=chain[0],
+            signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+            cert_registry=SimpleCertificateStore.from_certs(chain),
+        )
+    return _signers[fingerprint]
