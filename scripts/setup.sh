@@ -11,7 +11,7 @@ DEBIAN_PACKAGES=(
     libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
     libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
-    xvfb xauth poppler-utils
+    xvfb xauth poppler-utils zbar-tools
 )
 PYTHON=${PYTHON:-python3}
 
