@@ -127,13 +127,12 @@ def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
-        chain = [
-            asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-            for c in identity.chain
-        ]
+        certificate = identity.certificate.public_bytes(serialization.Encoding.DER)
+        # the signer's certificate only: the signed attributes vouch for it by its hash, and any
+        # other certificate in /Contents would be bytes no signature covers
         _signers[fingerprint] = signers.SimpleSigner(
-            signing_cert=chain[0],
+            signing_cert=asn1_x509.Certificate.load(certificate),
             signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-            cert_registry=SimpleCertificateStore.from_certs(chain),
+            cert_registry=SimpleCertificateStore(),
         )
     return _signers[fingerprint]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import logging
 import string
@@ -18,12 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asn1crypto import cms, parser
+from asn1crypto import cms, parser, tsp
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.xref import TrailerDictionary
-from pyhanko.sign.general import check_ess_certid
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.generic_cms import get_signing_cert_attr
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
@@ -171,15 +172,65 @@ def _contents_problems(data: bytes, signature: EmbeddedPdfSignature) -> list[str
 
 
 def _is_canonical(der: bytes, signature: EmbeddedPdfSignature) -> bool:
-    """DER as a fresh encoding would write it, naming its signer's certificate by hash."""
+    """DER exactly as this app writes it: re-encoding changes nothing, and it is rebuilt byte
+    for byte from what the signature vouches for — one signer, no certificate but the one
+    whose SHA-256 the signed attributes name, no CRLs, no unsigned attributes."""
     parsed = cms.ContentInfo.load(der, strict=True)
-    reencoded = parsed.copy().dump(force=True)
-    attribute = get_signing_cert_attr(signature.signer_info["signed_attrs"])
-    embedded = [choice.chosen for choice in parsed["content"]["certificates"]]
-    named = attribute is not None and any(
-        check_ess_certid(certificate, attribute["certs"][0]) for certificate in embedded
+    if parsed.copy().dump(force=True) != der:
+        return False
+    certificates = parsed["content"]["certificates"]
+    signer_infos = parsed["content"]["signer_infos"]
+    if len(certificates) != 1 or len(signer_infos) != 1:
+        return False
+    certificate = certificates[0].chosen
+    signer_info = signer_infos[0]
+    return _names_by_hash(signer_info, certificate) and der == _rebuilt(signer_info, certificate)
+
+
+def _names_by_hash(signer_info: cms.SignerInfo, certificate: asn1_x509.Certificate) -> bool:
+    """The ESS signing-certificate-v2 attribute (signed) holds the SHA-256 of the certificate's
+    bytes as they stand in the file."""
+    attribute = get_signing_cert_attr(signer_info["signed_attrs"])
+    if not isinstance(attribute, tsp.SigningCertificateV2) or len(attribute["certs"]) != 1:
+        return False
+    certid = attribute["certs"][0]
+    if certid["hash_algorithm"]["algorithm"].native != "sha256":
+        return False
+    return hashlib.sha256(certificate.dump()).digest() == certid["cert_hash"].native
+
+
+def _rebuilt(signer_info: cms.SignerInfo, certificate: asn1_x509.Certificate) -> bytes:
+    """The SignedData a signer writes for ``certificate`` and these signed attributes."""
+    digest_algorithm = signer_info["digest_algorithm"].copy()
+    signer = cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": cms.IssuerAndSerialNumber(
+                        {
+                            "issuer": certificate.issuer.copy(),
+                            "serial_number": certificate.serial_number,
+                        }
+                    )
+                }
+            ),
+            "digest_algorithm": digest_algorithm,
+            "signed_attrs": signer_info["signed_attrs"].copy(),
+            "signature_algorithm": signer_info["signature_algorithm"].copy(),
+            "signature": signer_info["signature"].copy(),
+        }
     )
-    return reencoded == der and named
+    signed_data = cms.SignedData(
+        {
+            "version": "v1",
+            "digest_algorithms": [digest_algorithm.copy()],
+            "encap_content_info": {"content_type": "data"},
+            "certificates": [certificate.copy()],
+            "signer_infos": [signer],
+        }
+    )
+    return cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump()
 
 
 def _signer_name(status: PdfSignatureStatus) -> str:
