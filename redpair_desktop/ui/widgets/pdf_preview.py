@@ -293,7 +293,7 @@ class PdfPreviewDialog(QDialog):
         self.printed_pages = 0
         painter = QPainter()
         if not painter.begin(printer):
-            self.report_error(RuntimeError(_("无法开始打印。请检查打印机。")))
+            self.report_error(UserError(_("无法开始打印。请检查打印机。")))
             return
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
         self._print_page(printer, painter, 0, dpi)

@@ -87,9 +87,7 @@ def test_ctrl_s_saves_the_identical_bytes(qtbot, open_preview, tmp_path, monkeyp
     data = three_page_pdf()
     dialog = open_preview(data)
     target = tmp_path / "协议书"
-    monkeypatch.setattr(
-        pdf_preview.QFileDialog, "getSaveFileName", lambda *args: (str(target), "")
-    )
+    monkeypatch.setattr(pdf_preview.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = tmp_path / "协议书.pdf"
     qtbot.waitUntil(saved.exists)
