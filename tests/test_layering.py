@@ -121,6 +121,7 @@ FEATURE_USES = {
     ("org", "pairings"): "retiring a branch ends its pairings",
     ("pairings", "org"): "a pairing joins two branches",
     ("pairings", "rosters"): "a pairing names its liaisons",
+    ("pairings", "agreements"): "the registry previews and prints a pairing's agreement",
     ("agreements", "org"): "an agreement's parties are two branches and their secretaries",
     ("agreements", "pairings"): "an agreement is drawn up for a pairing",
     ("demo", "*"): "the demo data fill every feature",

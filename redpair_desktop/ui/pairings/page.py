@@ -2,7 +2,8 @@
 
 The status shown is worked out as of ``today`` (a callable, so tests fix the day): 临近到期 and
 到期未续签 are marked in colour. Ctrl+N registers a pairing, Enter or F2 edits the selected one,
-the row menu (right click, Menu key) holds the same actions."""
+Ctrl+P previews the selected pairing's agreement (print, save as PDF from there); the row menu
+(right click, Menu key) holds the same actions."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from redpair_desktop.ui.pairings.pairing_dialog import PairingDialog
 from redpair_desktop.ui.pairings.table_model import PairingTableModel
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.confirm import confirm
+from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.pairings.registry import PairingRow
@@ -55,6 +57,7 @@ class PairingsPage(QWidget):
         self.setObjectName("page_pairings")
         self.backend, self.report_error, self.today = backend, report_error, today
         self.dialog: PairingDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
         self.shown_day: date | None = None  # the day the rows on screen were worked out for
         self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
         self.filters = PairingFilterBar()
@@ -97,6 +100,7 @@ class PairingsPage(QWidget):
             ("new", _("新建结对"), self.new_pairing, [QKeySequence.StandardKey.New]),
             ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
             ("terminate", _("终止结对…"), self.terminate_selected, []),
+            ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"pairing_{key}")
@@ -165,6 +169,7 @@ class PairingsPage(QWidget):
     def _on_selection_changed(self) -> None:
         row = self.selected_row()
         self.actions["edit"].setEnabled(row is not None)
+        self.actions["preview"].setEnabled(row is not None)
         self.actions["terminate"].setEnabled(row is not None and row.status in OPEN_STATUSES)
 
     def selected_row(self) -> PairingRow | None:
@@ -211,6 +216,31 @@ class PairingsPage(QWidget):
             ),
         )
 
+    def preview_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        pairing_id = row.id
+        name = _(
+            "共建协议书（{lead}—{station}）.pdf", lead=row.lead_branch, station=row.station_branch
+        )
+        self.backend.call(
+            lambda ws: ops.agreement_pdf(ws, pairing_id),
+            lambda data: self._show_preview(data, name),
+            self.report_error,
+        )
+
+    def _show_preview(self, data: bytes, suggested_name: str) -> None:
+        self.preview = PdfPreviewDialog(
+            self.backend.runner,
+            data,
+            _("预览协议书"),
+            suggested_name,
+            self.report_error,
+            parent=self,
+        )
+        self.preview.open()
+
     # --- the row menu -------------------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
@@ -227,6 +257,7 @@ class PairingsPage(QWidget):
         self.row_menu = QMenu(self, objectName="pairingRowMenu")
         self.row_menu.addAction(self.actions["edit"])
         self.row_menu.addAction(self.actions["new"])
+        self.row_menu.addAction(self.actions["preview"])
         self.row_menu.addSeparator()
         self.row_menu.addAction(self.actions["terminate"])
         self.row_menu.popup(where)

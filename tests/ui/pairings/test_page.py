@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -164,8 +166,54 @@ def test_the_row_menu_holds_the_actions(qtbot, open_app, demo_data_dir):
         lambda: getattr(page, "row_menu", None) is not None and page.row_menu.isVisible()
     )
     texts = [action.text() for action in page.row_menu.actions()]
-    assert texts == ["编辑", "新建结对", "", "终止结对…"]
+    assert texts == ["编辑", "新建结对", "预览协议书…", "", "终止结对…"]
     page.row_menu.close()
+
+
+def test_ctrl_p_previews_the_reference_agreement(qtbot, open_app, demo_data_dir):
+    page = open_pairings(qtbot, open_app(demo_data_dir))
+    assert not page.actions["preview"].isEnabled()
+    page.table.setFocus()
+    page.table.selectRow(row_with(page, "大坪供电所党支部"))
+    assert cells(page, Column.LEAD)[row_with(page, "大坪供电所党支部")] == "综合服务中心党支部"
+    qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=15000)
+    preview = page.preview
+    qtbot.waitUntil(lambda: len(preview.sizes) >= 2, timeout=10000)
+    qtbot.waitUntil(lambda: preview.shown_page_count() == len(preview.sizes), timeout=10000)
+    subject = pypdf.PdfReader(io.BytesIO(preview.data)).metadata.subject
+    assert f"id={page.selected_row().id};" in subject
+    preview.reject()
+
+
+def test_a_branch_without_a_secretary_is_reported_and_no_preview_opens(
+    qtbot, open_app, demo_data_dir
+):
+    with_no_secretary(demo_data_dir, "大坪供电所党支部")
+    application = open_app(demo_data_dir)
+    page = open_pairings(qtbot, application)
+    page.table.selectRow(row_with(page, "大坪供电所党支部"))
+    page.actions["preview"].trigger()
+    qtbot.waitUntil(lambda: application.reporter.last_dialog is not None, timeout=15000)
+    assert "还没有书记" in application.reporter.last_dialog.text()
+    assert application.reporter.last_dialog.icon() == QMessageBox.Icon.Warning
+    assert page.preview is None
+    application.reporter.last_dialog.close()
+
+
+def with_no_secretary(data_dir, branch_name: str) -> None:
+    from sqlalchemy import select
+
+    from redpair_desktop.db.org.models import Branch
+    from redpair_desktop.services.workspace import open_workspace
+
+    workspace = open_workspace(data_dir)
+    try:
+        with workspace.db.write() as session:
+            branch = session.scalars(select(Branch).where(Branch.short_name == branch_name)).one()
+            branch.secretary_id = None
+    finally:
+        workspace.close()
 
 
 def test_the_table_model_passes_qt_model_tester(qtmodeltester, demo_workspace):
