@@ -43,7 +43,14 @@ class DbRunner(QObject):
         on_success: Callable[[T], Any],
         on_failure: Callable[[BaseException], Any] | None = None,
     ) -> Future[T]:
-        """Run ``operation`` off the GUI thread; call back with its result or its error."""
+        """Run ``operation`` off the GUI thread; call back with its result or its error.
+        After ``shutdown`` (the window is closing) nothing runs and nothing calls back."""
+        if self._stopped:
+            from concurrent.futures import Future
+
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         self._pending += 1
         failure = on_failure or self._on_error
         future = self._worker().submit(operation)
@@ -63,8 +70,6 @@ class DbRunner(QObject):
         callback(argument)
 
     def _worker(self) -> ThreadPoolExecutor:
-        if self._stopped:
-            raise RuntimeError("the database worker has been shut down")
         if self._executor is None:
             from concurrent.futures import ThreadPoolExecutor
 
@@ -73,6 +78,6 @@ class DbRunner(QObject):
 
     def shutdown(self) -> None:
         """Wait for the running operation (never cut a transaction short), then stop."""
-        self._stopped = True  # later runs are refused
+        self._stopped = True  # later runs are dropped
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)

@@ -74,7 +74,9 @@ class PairingsPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.actions_bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(_("协议起草、签署与打印将在“共建协议”功能中提供。"), wordWrap=True))
+        note = _("“预览协议书”（Ctrl+P）按结对生成共建协议书，可打印或另存为 PDF；"
+                 "协议条款编辑与签署记录将在后续版本提供。")  # fmt: skip
+        layout.addWidget(QLabel(note, wordWrap=True))
 
     def _build_table(self) -> QTableView:
         table = QTableView(objectName="pairingTable")
