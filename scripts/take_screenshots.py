@@ -1,6 +1,6 @@
 """Take the README's screenshots: the main window on the demo database, section by section, and
-the roster's dialogs (person editor, removal, transfer, import check), the branch form and the
-pairing editor.
+the roster's dialogs (person editor, removal, transfer, import check), the branch form, the
+pairing editor and the agreement preview.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/take_screenshots.py OUT_DIR
            [--language en] [--size 1024x768] [--suffix -1024]
@@ -140,6 +140,20 @@ def main() -> int:
     pairings = window.pages.currentWidget()
     pairings.table.selectRow(0)
     shots.dialog(pairings, pairings.edit_selected, "pairing-editor")
+    shown = pairings.model.shown_rows()
+    reference = next(row for row, pairing in enumerate(shown) if pairing.station_branch == BRANCH)
+    pairings.table.selectRow(reference)
+    pairings.preview_selected()
+    wait_until(
+        app,
+        lambda: (
+            pairings.preview is not None
+            and pairings.preview.page_labels
+            and pairings.preview.shown_page_count() == len(pairings.preview.page_labels)
+        ),
+    )
+    shots.save(pairings.preview, "agreement-preview")
+    pairings.preview.reject()
     window.select_section("settings")
     shots.save(window, "settings")
     window.close()
