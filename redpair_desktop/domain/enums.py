@@ -54,6 +54,14 @@ class PairingStatus(StrEnum):
     TERMINATED = "terminated"  # 终止
 
 
+class AgreementStatus(StrEnum):
+    """How an agreement version stands: a draft, or signed on paper or on screen."""
+
+    DRAFT = "draft"
+    SIGNED_PAPER = "signed_paper"  # 已签署（纸质原件存档）
+    SIGNED_ON_SCREEN = "signed_on_screen"
+
+
 class ChangeAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"

@@ -48,6 +48,7 @@ class AgreementDocument:
     content_hash: str
     signed_on: date | None = None  # printed under the seals; blank lines when None
     title: str = TITLE
+    pairing_id: uuid.UUID | None = None  # the pairing whose agreement this is
 
 
 def canonical_text(

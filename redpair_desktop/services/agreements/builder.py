@@ -1,8 +1,6 @@
 """The agreement of a pairing, as plain data for the printout: parties by full seal name,
-both secretaries, the default clauses filled from the pairing, and the content hash.
-
-Agreements have no table of their own yet: the record id is the pairing's id and the version 1
-until agreement versions are stored.
+both secretaries, the default clauses filled from the pairing, and the content hash — recorded
+as an agreement version (``records.record_version``), whose id and number it carries.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.database import Database
-from redpair_desktop.db.org.models import Branch
+from redpair_desktop.db.org.models import Branch, OrgUnit
 from redpair_desktop.db.pairings.models import Pairing
 from redpair_desktop.domain.agreements.document import (
     TITLE,
@@ -25,16 +23,21 @@ from redpair_desktop.domain.agreements.document import (
 from redpair_desktop.domain.agreements.template import AgreementFacts, default_clauses, preamble
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
+from redpair_desktop.services.agreements.records import record_version
 
 DEMO = "demo"
 REFERENCE_LEAD = "综合服务中心党支部"
 REFERENCE_STATION = "大坪供电所党支部"
-FIRST_VERSION = 1
+UNRECORDED = 0  # the version number of a draft not yet recorded
 
 
 def agreement_document(db: Database, pairing_ref: str) -> AgreementDocument:
     """The agreement of the pairing with id ``pairing_ref``, or of the demo's reference
-    pairing when it is ``demo``."""
+    pairing when it is ``demo``, as the version on record (recorded now if it is new)."""
+    return record_version(db, _draft(db, pairing_ref))
+
+
+def _draft(db: Database, pairing_ref: str) -> AgreementDocument:
     with db.read() as session:
         pairing = _find_pairing(session, pairing_ref)
         lead, station = pairing.lead_branch, pairing.station_branch
@@ -50,7 +53,7 @@ def agreement_document(db: Database, pairing_ref: str) -> AgreementDocument:
             started_on=pairing.started_on,
             ended_on=pairing.ended_on,
         )
-        pairing_id, started_on, ended_on = pairing.id, pairing.started_on, pairing.ended_on
+        found_id, started_on, ended_on = pairing.id, pairing.started_on, pairing.ended_on
     clauses = default_clauses(facts)
     opening = preamble(facts)
     return AgreementDocument(
@@ -60,11 +63,25 @@ def agreement_document(db: Database, pairing_ref: str) -> AgreementDocument:
         started_on=started_on,
         ended_on=ended_on,
         copies=facts.copies,
-        record_id=pairing_id,
-        version=FIRST_VERSION,
+        record_id=found_id,  # until recorded
+        version=UNRECORDED,
         content_hash=content_hash(canonical_text(TITLE, parties, opening, clauses)),
         signed_on=started_on,
+        pairing_id=found_id,
     )
+
+
+def pairing_id(db: Database, pairing_ref: str) -> uuid.UUID:
+    """The id of the pairing ``pairing_ref`` names (an id, or ``demo``)."""
+    with db.read() as session:
+        return _find_pairing(session, pairing_ref).id
+
+
+def company_name(db: Database) -> str:
+    """The company the organisation tree starts from (named in the signing certificate)."""
+    with db.read() as session:
+        root = select(OrgUnit.name).where(OrgUnit.parent_id.is_(None), OrgUnit.deleted_at.is_(None))
+        return session.scalars(root.limit(1)).first() or ""
 
 
 def _find_pairing(session: Session, pairing_ref: str) -> Pairing:

@@ -19,7 +19,7 @@ def test_the_reference_agreement(demo_workspace):
     )
     assert "打基础。" in document.clauses[0].items[0].subheading
     assert "2024年3月26日" in document.clauses[4].items[0].text
-    assert document == agreement_document(demo_workspace.db, str(document.record_id))
+    assert document == agreement_document(demo_workspace.db, str(document.pairing_id))
 
 
 def test_a_branch_without_secretary_is_refused(demo_workspace):
