@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import sqlite3
+import uuid
 from datetime import date
 
 import pypdf
@@ -10,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from redpair_desktop.paths import DATABASE_FILE
 from redpair_desktop.ui.pairings.table_model import FLAG_COLOURS, Column, PairingTableModel
 
 DAY = date(2025, 12, 31)
@@ -182,8 +185,18 @@ def test_ctrl_p_previews_the_reference_agreement(qtbot, open_app, demo_data_dir)
     qtbot.waitUntil(lambda: len(preview.sizes) >= 2, timeout=10000)
     qtbot.waitUntil(lambda: preview.shown_page_count() == len(preview.sizes), timeout=10000)
     subject = pypdf.PdfReader(io.BytesIO(preview.data)).metadata.subject
-    assert f"id={page.selected_row().id};" in subject
+    assert _pairing_of_record(demo_data_dir, subject) == page.selected_row().id
     preview.reject()
+
+
+def _pairing_of_record(data_dir, subject: str) -> uuid.UUID | None:
+    """The pairing whose recorded agreement version the PDF's subject names."""
+    record_id = uuid.UUID(subject.split("id=")[1].split(";")[0])
+    with sqlite3.connect(data_dir / DATABASE_FILE) as connection:
+        row = connection.execute(
+            "SELECT pairing_id FROM agreement_version WHERE id = ?", (record_id.hex,)
+        ).fetchone()
+    return uuid.UUID(row[0]) if row else None
 
 
 def test_a_branch_without_a_secretary_is_reported_and_no_preview_opens(
