@@ -37,6 +37,7 @@ from redpair_desktop.ui.pairings.table_model import PairingTableModel
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.confirm import confirm
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
+from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.pairings.registry import PairingRow
@@ -246,14 +247,14 @@ class PairingsPage(QWidget):
     # --- the row menu -------------------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
-        if self.table.indexAt(position).isValid():
-            self._show_row_menu(self.table.viewport().mapToGlobal(position))
+        where = clicked_row_point(self.table, position)
+        if where is not None:
+            self._show_row_menu(where)
 
     def _on_menu_key_pressed(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            rect = self.table.visualRect(rows[0])
-            self._show_row_menu(self.table.viewport().mapToGlobal(rect.center()))
+        where = selected_row_point(self.table)
+        if where is not None:
+            self._show_row_menu(where)
 
     def _show_row_menu(self, where: QPoint) -> None:
         self.row_menu = QMenu(self, objectName="pairingRowMenu")

@@ -35,6 +35,7 @@ from redpair_desktop.ui.rosters.table_model import (
     fit_columns_to_headers,
 )
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -166,15 +167,15 @@ class RosterPanel(QWidget):
     # --- the rows' context menu -----------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
-        if self.table.indexAt(position).isValid():
-            self._show_row_menu(self.table.viewport().mapToGlobal(position))
+        where = clicked_row_point(self.table, position)
+        if where is not None:
+            self._show_row_menu(where)
 
     def _on_menu_key_pressed(self) -> None:
         """The Menu key or Shift+F10: the row menu at the selected row."""
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            rect = self.table.visualRect(rows[0])
-            self._show_row_menu(self.table.viewport().mapToGlobal(rect.center()))
+        where = selected_row_point(self.table)
+        if where is not None:
+            self._show_row_menu(where)
 
     def _show_row_menu(self, where: QPoint) -> None:
         self.row_menu = QMenu(self, objectName="rosterRowMenu")
