@@ -58,7 +58,10 @@ class DbRunner(QObject):
         return future
 
     def _deliver(self, future: Future, on_success: Callable, on_failure: Callable) -> None:
-        # Runs on the worker thread: hand over to the GUI thread by signal.
+        # Runs on the worker thread: hand over to the GUI thread by signal. Work still queued
+        # when the window closed was cancelled by ``shutdown``: nothing calls back.
+        if future.cancelled():
+            return
         error = future.exception()
         if error is None:
             self._delivered.emit(on_success, future.result())

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import uuid
     from datetime import date
+    from pathlib import Path
 
     from redpair_desktop.domain.pairings.draft import PairingDraft
+    from redpair_desktop.services.agreements.records import ImportedScan
     from redpair_desktop.services.org.branch_info import RosterChoice
     from redpair_desktop.services.pairings.registry import PairingRow
     from redpair_desktop.services.workspace import Workspace
@@ -62,3 +64,11 @@ def agreement_pdf(workspace: Workspace, pairing_id: uuid.UUID) -> bytes:
     from redpair_desktop.services.agreements.builder import agreement_document
 
     return agreement_pdf(agreement_document(workspace.db, str(pairing_id)), FontSet())
+
+
+def import_scan(workspace: Workspace, pairing_id: uuid.UUID, path: Path) -> ImportedScan:
+    """Store the scan of the signed paper original against the pairing's latest agreement
+    version, which becomes 已签署（纸质原件存档）; a UserError says why a file is refused."""
+    from redpair_desktop.services.agreements.records import import_paper_scan
+
+    return import_paper_scan(workspace.db, workspace.data_dir, pairing_id, path)

@@ -2,8 +2,9 @@
 
 The status shown is worked out as of ``today`` (a callable, so tests fix the day): 临近到期 and
 到期未续签 are marked in colour. Ctrl+N registers a pairing, Enter or F2 edits the selected one,
-Ctrl+P previews the selected pairing's agreement (print, save as PDF from there); the row menu
-(right click, Menu key) holds the same actions."""
+Ctrl+P previews the selected pairing's agreement (print, save as PDF from there), Ctrl+I imports
+the scan of its signed paper original; the row menu (right click, Menu key) holds the same
+actions."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,7 @@ from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
+    from redpair_desktop.services.agreements.records import ImportedScan
     from redpair_desktop.services.pairings.registry import PairingRow
     from redpair_desktop.ui.sections import PageContext, Section
 
@@ -59,6 +62,7 @@ class PairingsPage(QWidget):
         self.backend, self.report_error, self.today = backend, report_error, today
         self.dialog: PairingDialog | None = None
         self.preview: PdfPreviewDialog | None = None
+        self.scan_result: QMessageBox | None = None
         self.shown_day: date | None = None  # the day the rows on screen were worked out for
         self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
         self.filters = PairingFilterBar()
@@ -104,6 +108,7 @@ class PairingsPage(QWidget):
             ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
             ("terminate", _("终止结对…"), self.terminate_selected, []),
             ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
+            ("scan", _("导入签字扫描件…"), self.import_scan_for_selected, ["Ctrl+I"]),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"pairing_{key}")
@@ -173,6 +178,7 @@ class PairingsPage(QWidget):
         row = self.selected_row()
         self.actions["edit"].setEnabled(row is not None)
         self.actions["preview"].setEnabled(row is not None)
+        self.actions["scan"].setEnabled(row is not None)
         self.actions["terminate"].setEnabled(row is not None and row.status in OPEN_STATUSES)
 
     def selected_row(self) -> PairingRow | None:
@@ -244,6 +250,46 @@ class PairingsPage(QWidget):
         )
         self.preview.open()
 
+    def import_scan_for_selected(self) -> None:
+        """The paper-first path: the scan of the signed and sealed original, stored against
+        the pairing's latest agreement version."""
+        from redpair_desktop.ui.widgets.file_dialogs import ask_open_path, scan_filter
+
+        row = self.selected_row()
+        if row is None:
+            return
+        path = ask_open_path(self, _("选择签字盖章后的协议书扫描件"), scan_filter())
+        if path is None:
+            return
+        pairing_id = row.id
+        self.backend.call(
+            lambda ws: ops.import_scan(ws, pairing_id, path),
+            self._show_imported_scan,
+            self.report_error,
+        )
+
+    def _show_imported_scan(self, scan: ImportedScan) -> None:
+        when = scan.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.scan_result = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("已导入扫描件"),
+            _("第 {version} 版协议已签署（纸质原件存档）。", version=scan.version),
+            QMessageBox.StandardButton.Ok,
+            self,
+            objectName="scanImported",
+        )
+        self.scan_result.setInformativeText(
+            "\n".join(
+                [
+                    _("页数：{pages}", pages=scan.pages),
+                    _("SHA-256：{digest}", digest=scan.sha256),
+                    _("导入人：{who}，时间：{when}", who=scan.imported_by, when=when),
+                ]
+            )
+        )
+        self.scan_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scan_result.open()
+
     # --- the row menu -------------------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
@@ -261,6 +307,7 @@ class PairingsPage(QWidget):
         self.row_menu.addAction(self.actions["edit"])
         self.row_menu.addAction(self.actions["new"])
         self.row_menu.addAction(self.actions["preview"])
+        self.row_menu.addAction(self.actions["scan"])
         self.row_menu.addSeparator()
         self.row_menu.addAction(self.actions["terminate"])
         self.row_menu.popup(where)

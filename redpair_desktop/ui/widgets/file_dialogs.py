@@ -1,4 +1,4 @@
-"""Choosing files: Qt's dialogs with the app's wording and .xlsx filters."""
+"""Choosing files: Qt's dialogs with the app's wording and filters (.xlsx unless told)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,14 @@ def _excel_filter() -> str:
     return _("Excel 工作簿 (*.xlsx)")
 
 
-def ask_open_path(parent: QWidget, title: str) -> Path | None:
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", _excel_filter())
+def scan_filter() -> str:
+    return _("扫描件 (*.pdf *.png *.jpg *.jpeg)")
+
+
+def ask_open_path(parent: QWidget, title: str, name_filter: str | None = None) -> Path | None:
+    """A file to open; Excel workbooks unless ``name_filter`` says otherwise."""
+    chosen = name_filter or _excel_filter()
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", chosen)
     return Path(path) if path else None
 
 

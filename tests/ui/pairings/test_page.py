@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sqlite3
 import uuid
@@ -169,7 +170,7 @@ def test_the_row_menu_holds_the_actions(qtbot, open_app, demo_data_dir):
         lambda: getattr(page, "row_menu", None) is not None and page.row_menu.isVisible()
     )
     texts = [action.text() for action in page.row_menu.actions()]
-    assert texts == ["编辑", "新建结对", "预览协议书…", "", "终止结对…"]
+    assert texts == ["编辑", "新建结对", "预览协议书…", "导入签字扫描件…", "", "终止结对…"]
     page.row_menu.close()
 
 
@@ -227,6 +228,72 @@ def with_no_secretary(data_dir, branch_name: str) -> None:
             branch.secretary_id = None
     finally:
         workspace.close()
+
+
+def with_agreement_printed(data_dir) -> None:
+    """The reference pairing's agreement recorded as version 1, as printing it does."""
+    from redpair_desktop.services.agreements.builder import agreement_document
+    from redpair_desktop.services.workspace import open_workspace
+
+    workspace = open_workspace(data_dir)
+    try:
+        agreement_document(workspace.db, "demo")
+    finally:
+        workspace.close()
+
+
+def _choose_file(monkeypatch, path) -> None:
+    from redpair_desktop.ui.widgets import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *_args: path)
+
+
+def _scan_rows(data_dir) -> list[tuple[str, int, str]]:
+    with sqlite3.connect(data_dir / DATABASE_FILE) as connection:
+        return connection.execute(
+            "SELECT s.sha256, s.page_count, v.status FROM agreement_scan s"
+            " JOIN agreement_version v ON v.id = s.agreement_version_id"
+        ).fetchall()
+
+
+def test_ctrl_i_imports_the_signed_scan_of_the_printed_agreement(
+    qtbot, open_app, demo_data_dir, tmp_path, monkeypatch
+):
+    from PIL import Image
+
+    scan = tmp_path / "signed.png"
+    Image.new("RGB", (60, 80), "white").save(scan)
+    with_agreement_printed(demo_data_dir)
+    page = open_pairings(qtbot, open_app(demo_data_dir))
+    page.table.setFocus()
+    page.table.selectRow(row_with(page, "大坪供电所党支部"))
+    _choose_file(monkeypatch, scan)
+    qtbot.keyClick(page.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.scan_result is not None and page.scan_result.isVisible())
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert page.scan_result.text() == "第 1 版协议已签署（纸质原件存档）。"
+    assert f"SHA-256：{digest}" in page.scan_result.informativeText()
+    assert "页数：1" in page.scan_result.informativeText()
+    assert _scan_rows(demo_data_dir) == [(digest, 1, "signed_paper")]
+    page.scan_result.accept()
+
+
+def test_a_file_that_is_no_scan_is_refused_and_nothing_is_stored(
+    qtbot, open_app, demo_data_dir, tmp_path, monkeypatch
+):
+    with_agreement_printed(demo_data_dir)
+    application = open_app(demo_data_dir)
+    page = open_pairings(qtbot, application)
+    page.table.selectRow(row_with(page, "大坪供电所党支部"))
+    not_a_scan = tmp_path / "notes.pdf"
+    not_a_scan.write_text("会议记录", encoding="utf-8")
+    _choose_file(monkeypatch, not_a_scan)
+    page.actions["scan"].trigger()
+    qtbot.waitUntil(lambda: application.reporter.last_dialog is not None, timeout=15000)
+    assert application.reporter.last_dialog.icon() == QMessageBox.Icon.Warning
+    assert page.scan_result is None
+    assert _scan_rows(demo_data_dir) == []
+    application.reporter.last_dialog.close()
 
 
 def test_the_table_model_passes_qt_model_tester(qtmodeltester, demo_workspace):
