@@ -63,7 +63,10 @@ STAND_IN_BOLD = {FontRole.TITLE: SONG}
 # The roles 设置 lets the user give an official file for (page numbers stay bundled).
 CHOOSABLE_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING1, FontRole.HEADING2)
 # Words of the reference agreement: a face for Chinese text has (nearly) all of them.
-CHECK_SAMPLE = "中共咸宁供电公司综合服务中心党支部委员会大坪供电所结对共建协议书甲方乙方打基础树导向促规范年月日"
+CHECK_SAMPLE = (
+    "中共咸宁供电公司综合服务中心党支部委员会大坪供电所"
+    "结对共建协议书甲方乙方打基础树导向促规范年月日"
+)
 MOST = 0.9  # the share of the sample a face must have to be accepted
 
 

@@ -104,6 +104,7 @@ class PairingsPage(QWidget):
             ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
             ("terminate", _("终止结对…"), self.terminate_selected, []),
             ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
+            ("verify", _("校验协议书…"), self.verify_file, []),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"pairing_{key}")
@@ -243,6 +244,12 @@ class PairingsPage(QWidget):
             parent=self,
         )
         self.preview.open()
+
+    def verify_file(self) -> None:
+        from redpair_desktop.ui.agreements.verify_dialog import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self.backend, self.report_error, parent=self)
+        self.verify_dialog.open()
 
     # --- the row menu -------------------------------------------------------------------
 

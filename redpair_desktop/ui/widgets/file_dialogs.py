@@ -1,4 +1,4 @@
-"""Choosing files: Qt's dialogs with the app's wording and .xlsx filters."""
+"""Choosing files: Qt's dialogs with the app's wording and filters (.xlsx unless told)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,16 @@ def _excel_filter() -> str:
     return _("Excel 工作簿 (*.xlsx)")
 
 
-def ask_open_path(parent: QWidget, title: str) -> Path | None:
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", _excel_filter())
+def pdf_filter() -> str:
+    return _("PDF 文件 (*.pdf)")
+
+
+def font_filter() -> str:
+    return _("字体文件 (*.ttf *.otf *.ttc)")
+
+
+def ask_open_path(parent: QWidget, title: str, file_filter: str | None = None) -> Path | None:
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", file_filter or _excel_filter())
     return Path(path) if path else None
 
 
