@@ -38,7 +38,7 @@ class RoleRow:
 
 
 ROLES = (
-    RoleRow("title", N_("标题"), "方正小标宋简体", "AR PL SungtiL GB"),
+    RoleRow("title", N_("公文标题"), "方正小标宋简体", "AR PL SungtiL GB"),
     RoleRow("body", N_("正文"), "仿宋_GB2312", "AR PL SungtiL GB"),
     RoleRow("heading1", N_("一级标题"), "黑体", "WenQuanYi Micro Hei"),
     RoleRow("heading2", N_("二级标题"), "楷体_GB2312", "LXGW WenKai"),
