@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from redpair_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -17,6 +17,8 @@ SETTINGS_VERSION = 1
 class Settings:
     language: str = DEFAULT_LANGUAGE
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
+    # official font files for the printouts: font role name (reports.fonts.FontRole) → path
+    font_files: dict[str, str] = field(default_factory=dict)
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -32,7 +34,19 @@ def load_settings(data_dir: Path) -> Settings:
         settings.language = raw["language"]
     if isinstance(raw.get("window_geometry"), str):
         settings.window_geometry = raw["window_geometry"]
+    settings.font_files = _font_files(raw.get("font_files"))
     return settings
+
+
+def _font_files(raw: object) -> dict[str, str]:
+    """The entries that name a role and an absolute path; anything else is dropped."""
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        role: path
+        for role, path in raw.items()
+        if isinstance(role, str) and isinstance(path, str) and Path(path).is_absolute()
+    }
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

@@ -30,27 +30,23 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_pdf(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:
-    from redpair_desktop.files import check_folder
+    from redpair_desktop.files import check_folder, write_file
     from redpair_desktop.reports.agreements.pdf import agreement_pdf
-    from redpair_desktop.reports.fonts import FontSet
-    from redpair_desktop.services.agreements.builder import agreement_document, company_name
-    from redpair_desktop.services.agreements.keys import signing_identity
-    from redpair_desktop.services.agreements.signing import RecordStamp, sign_pdf
+    from redpair_desktop.reports.fonts import settings_fonts
+    from redpair_desktop.services.agreements.builder import agreement_document
+    from redpair_desktop.services.agreements.signing import signed_agreement
 
     check_folder(args.out)
     document = agreement_document(workspace.db, args.pairing)
-    identity = signing_identity(
-        workspace.data_dir, device=workspace.db.device, company=company_name(workspace.db)
-    )
-    stamp = RecordStamp(str(document.record_id), document.version, document.content_hash)
-    sign_pdf(agreement_pdf(document, FontSet()), args.out, identity, record=stamp)
+    pdf = agreement_pdf(document, settings_fonts(workspace.data_dir))
+    write_file(args.out, signed_agreement(workspace.db, workspace.data_dir, document, pdf))
     payload = {
         "ok": True,
         "path": str(args.out),
         "pairing_id": str(document.pairing_id),
-        "record_id": stamp.record_id,
-        "version": stamp.version,
-        "content_hash": stamp.content_hash,
+        "record_id": str(document.record_id),
+        "version": document.version,
+        "content_hash": document.content_hash,
     }
     out.result(payload, _("已生成协议书：{path}", path=args.out))
     return 0, workspace

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from redpair_desktop.domain.enums import (
+    AgreementStatus,
     BranchKind,
     EndReason,
     MemberCategory,
@@ -53,6 +54,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         PairingStatus.ACTIVE: N_("进行中"),
         PairingStatus.EXPIRED: N_("到期"),
         PairingStatus.TERMINATED: N_("终止"),
+    },
+    AgreementStatus: {
+        AgreementStatus.DRAFT: N_("草稿"),
+        AgreementStatus.SIGNED_PAPER: N_("已签署（纸质原件存档）"),
+        AgreementStatus.SIGNED_ON_SCREEN: N_("已签署（屏幕签字）"),
     },
 }
 

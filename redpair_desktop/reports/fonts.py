@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from redpair_desktop.domain.errors import CharacterNotPrintable, UserError
 from redpair_desktop.i18n import _
 from redpair_desktop.resources import resource_path
+from redpair_desktop.settings import load_settings
 
 
 class FontRole(enum.Enum):
@@ -59,12 +60,61 @@ BUNDLED = {
 STAND_IN_BOLD = {FontRole.TITLE: SONG}
 
 
+# The roles 设置 lets the user give an official file for (page numbers stay bundled).
+CHOOSABLE_ROLES = (FontRole.TITLE, FontRole.BODY, FontRole.HEADING1, FontRole.HEADING2)
+# Words of the reference agreement: a face for Chinese text has (nearly) all of them.
+CHECK_SAMPLE = (
+    "中共咸宁供电公司综合服务中心党支部委员会大坪供电所"
+    "结对共建协议书甲方乙方打基础树导向促规范年月日"
+)
+MOST = 0.9  # the share of the sample a face must have to be accepted
+
+
 @dataclass(frozen=True)
 class FontChoice:
     """Official faces the user pointed at (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312 …),
     tried before the bundled ones for their role."""
 
     official: dict[FontRole, FontFile] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, font_files: dict[str, str]) -> FontChoice:
+        """From ``Settings.font_files`` (role value → path); unknown roles are ignored."""
+        roles = {role.value: role for role in CHOOSABLE_ROLES}
+        return cls(
+            {roles[key]: FontFile(Path(path)) for key, path in font_files.items() if key in roles}
+        )
+
+
+def settings_fonts(data_dir: Path) -> FontSet:
+    """The faces every printout made for ``data_dir`` uses: its settings' official files
+    first, then the bundled ones."""
+    return FontSet(FontChoice.from_settings(load_settings(data_dir).font_files))
+
+
+def check_font_file(path: Path) -> None:
+    """Refuses, with a message saying why, a file the printouts cannot use: not a TrueType or
+    OpenType font, PostScript (CFF) outlines ReportLab cannot embed, or a face without most
+    of the common Chinese characters."""
+    if not path.is_file():
+        raise UserError(_("找不到文件“{path}”。", path=path))
+    try:
+        font = TTFont("redpair-check", str(path))
+    except TTFError as error:
+        if "postscript" in str(error).lower():
+            raise UserError(
+                _("“{path}”是 PostScript 轮廓（CFF）的 OpenType 字体，无法嵌入 PDF。"
+                  "请选择 TrueType 轮廓的 .ttf 或 .ttc 文件。", path=path.name)
+            ) from error  # fmt: skip
+        raise UserError(
+            _("“{path}”不是 TrueType 或 OpenType 字体文件。", path=path.name)
+        ) from error
+    missing = [c for c in dict.fromkeys(CHECK_SAMPLE) if ord(c) not in font.face.charToGlyph]
+    if len(missing) > (1 - MOST) * len(set(CHECK_SAMPLE)):
+        raise UserError(
+            _("字体“{path}”缺少常用汉字（如“{chars}”），不能用于打印中文公文。",
+              path=path.name, chars="".join(missing[:6]))
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("文件(&F)"))
+        self.verify_action = QAction(_("校验协议书(&V)…"), self, objectName="verifyAgreement")
+        self.verify_action.triggered.connect(self._on_verify_triggered)
+        file_menu.addAction(self.verify_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(_("退出(&X)"), self)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence  # its enums load with it: after the paint
 
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
@@ -146,6 +151,12 @@ class MainWindow(QMainWindow):
         from redpair_desktop.ui.about_dialog import show_about
 
         self.about_dialog = show_about(self, self.data_dir)
+
+    def _on_verify_triggered(self) -> None:
+        from redpair_desktop.ui.agreements.verify_dialog import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self.backend, self.reporter.report, parent=self)
+        self.verify_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry().toBase64().data().decode()

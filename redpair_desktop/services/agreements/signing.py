@@ -2,7 +2,9 @@
 
 ``embed_record`` writes the record id, version and content hash into the document
 information dictionary (/RedPairRecord, /RedPairVersion, /RedPairContentHash);
-``sign_pdf`` signs a PDF that carries them (or embeds them in the signed revision itself).
+``signed_pdf`` signs a PDF that carries them (or embeds them in the signed revision itself),
+``sign_pdf`` writes it to a file, ``signed_agreement`` signs an agreement's printout with the
+installation's key.
 A PAdES baseline B-B signature (ETSI.CAdES.detached, SHA-256): no time stamp, no
 revocation data, nothing fetched from the network.
 """
@@ -22,10 +24,13 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.sign import fields, signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from redpair_desktop.db.database import Database
+from redpair_desktop.domain.agreements.document import AgreementDocument
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.files import write_file
 from redpair_desktop.i18n import _
-from redpair_desktop.services.agreements.keys import SigningIdentity
+from redpair_desktop.services.agreements.builder import company_name
+from redpair_desktop.services.agreements.keys import SigningIdentity, signing_identity
 
 RECORD_KEY = "/RedPairRecord"
 VERSION_KEY = "/RedPairVersion"
@@ -74,9 +79,17 @@ def sign_pdf(
     record: RecordStamp | None = None,
     reason: str = "",
 ) -> None:
-    """Sign ``source`` into ``output`` (whole or not at all). With ``record``, the record is
-    embedded in the signed revision; without it, ``source`` must already carry one."""
-    writer = _writer(source.read_bytes() if isinstance(source, Path) else source)
+    """Sign ``source`` into ``output`` (whole or not at all); see ``signed_pdf``."""
+    data = source.read_bytes() if isinstance(source, Path) else source
+    write_file(output, signed_pdf(data, identity, record=record, reason=reason))
+
+
+def signed_pdf(
+    source: bytes, identity: SigningIdentity, *, record: RecordStamp | None = None, reason: str = ""
+) -> bytes:
+    """``source`` signed. With ``record``, the record is embedded in the signed revision;
+    without it, ``source`` must already carry one."""
+    writer = _writer(source)
     if record is not None:
         _put_record(writer, record)
     elif read_record(_info(writer)) is None:
@@ -89,7 +102,17 @@ def sign_pdf(
     )
     signed = io.BytesIO()
     signers.sign_pdf(writer, metadata, signer=_signer(identity), output=signed)
-    write_file(output, signed.getvalue())
+    return signed.getvalue()
+
+
+def signed_agreement(
+    db: Database, data_dir: Path, document: AgreementDocument, pdf: bytes
+) -> bytes:
+    """``pdf``, the printout of the recorded ``document``, signed by this installation with
+    the document's record: what the CLI writes and the window previews, prints and saves."""
+    identity = signing_identity(data_dir, device=db.device, company=company_name(db))
+    stamp = RecordStamp(str(document.record_id), document.version, document.content_hash)
+    return signed_pdf(pdf, identity, record=stamp)
 
 
 def _writer(pdf: bytes) -> IncrementalPdfFileWriter:

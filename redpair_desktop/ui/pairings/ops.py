@@ -57,13 +57,16 @@ def roster_choices(workspace: Workspace, branch_id: uuid.UUID) -> tuple[RosterCh
 
 
 def agreement_pdf(workspace: Workspace, pairing_id: uuid.UUID) -> bytes:
-    """The pairing's agreement as the PDF that is printed; a UserError names what is missing
-    (a secretary, a character no font can draw)."""
+    """The pairing's agreement as the signed PDF that is printed (the fonts of 设置); a
+    UserError names what is missing (a secretary, a character no font can draw)."""
     from redpair_desktop.reports.agreements.pdf import agreement_pdf
-    from redpair_desktop.reports.fonts import FontSet
+    from redpair_desktop.reports.fonts import settings_fonts
     from redpair_desktop.services.agreements.builder import agreement_document
+    from redpair_desktop.services.agreements.signing import signed_agreement
 
-    return agreement_pdf(agreement_document(workspace.db, str(pairing_id)), FontSet())
+    document = agreement_document(workspace.db, str(pairing_id))
+    pdf = agreement_pdf(document, settings_fonts(workspace.data_dir))
+    return signed_agreement(workspace.db, workspace.data_dir, document, pdf)
 
 
 def import_scan(workspace: Workspace, pairing_id: uuid.UUID, path: Path) -> ImportedScan:

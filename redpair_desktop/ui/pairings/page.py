@@ -109,6 +109,7 @@ class PairingsPage(QWidget):
             ("terminate", _("终止结对…"), self.terminate_selected, []),
             ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
             ("scan", _("导入签字扫描件…"), self.import_scan_for_selected, ["Ctrl+I"]),
+            ("verify", _("校验协议书…"), self.verify_file, []),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"pairing_{key}")
@@ -289,6 +290,12 @@ class PairingsPage(QWidget):
         )
         self.scan_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.scan_result.open()
+
+    def verify_file(self) -> None:
+        from redpair_desktop.ui.agreements.verify_dialog import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self.backend, self.report_error, parent=self)
+        self.verify_dialog.open()
 
     # --- the row menu -------------------------------------------------------------------
 

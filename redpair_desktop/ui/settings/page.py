@@ -1,4 +1,4 @@
-"""设置: interface language and where the data lives."""
+"""设置: interface language, the printouts' font files and where the data lives."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from redpair_desktop.i18n import LANGUAGES, N_, _, translated_in
 from redpair_desktop.ui.appearance import page_title
+from redpair_desktop.ui.settings.fonts_form import FontFilesForm
 
 if TYPE_CHECKING:
     from redpair_desktop.ui.sections import PageContext, Section
@@ -18,7 +19,13 @@ if TYPE_CHECKING:
 class SettingsPage(QWidget):
     language_chosen = Signal(str)
 
-    def __init__(self, language: str, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        language: str,
+        data_dir: Path,
+        fonts: FontFilesForm,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
         title = page_title(_("设置"))
@@ -38,6 +45,8 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         layout.addLayout(form)
+        self.fonts = fonts
+        layout.addWidget(fonts)
         layout.addStretch(1)
 
     def _on_language_changed(self, index: int) -> None:
@@ -47,11 +56,18 @@ class SettingsPage(QWidget):
 
 
 def build_page(context: PageContext, section: Section) -> SettingsPage:
-    page = SettingsPage(context.settings.language, context.data_dir)
+    settings = context.settings
+    fonts = FontFilesForm(context.backend.runner, settings.font_files, context.report_error)
+    page = SettingsPage(settings.language, context.data_dir, fonts)
 
-    def remember(language: str) -> None:
-        context.settings.language = language
-        context.save_settings(context.settings)
+    def remember_language(language: str) -> None:
+        settings.language = language
+        context.save_settings(settings)
 
-    page.language_chosen.connect(remember)
+    def remember_fonts(font_files: dict[str, str]) -> None:
+        settings.font_files = font_files
+        context.save_settings(settings)
+
+    page.language_chosen.connect(remember_language)
+    fonts.font_files_changed.connect(remember_fonts)
     return page

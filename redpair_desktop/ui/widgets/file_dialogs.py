@@ -17,10 +17,17 @@ def scan_filter() -> str:
     return _("扫描件 (*.pdf *.png *.jpg *.jpeg)")
 
 
-def ask_open_path(parent: QWidget, title: str, name_filter: str | None = None) -> Path | None:
-    """A file to open; Excel workbooks unless ``name_filter`` says otherwise."""
-    chosen = name_filter or _excel_filter()
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", chosen)
+def pdf_filter() -> str:
+    return _("PDF 文件 (*.pdf)")
+
+
+def font_filter() -> str:
+    return _("字体文件 (*.ttf *.otf *.ttc)")
+
+
+def ask_open_path(parent: QWidget, title: str, file_filter: str | None = None) -> Path | None:
+    """A file to open; Excel workbooks unless ``file_filter`` says otherwise."""
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", file_filter or _excel_filter())
     return Path(path) if path else None
 
 

@@ -2,12 +2,16 @@
 to the window's width or 100 % (the page's physical size), print, save as PDF.
 
 Pages are rendered by PDFium (pypdfium2) on the database worker, one task a page, so the window
-never waits for them: a placeholder of the page's size shows until its image arrives. PDFium is
-not thread-safe; the single worker thread is the only place that calls it.
+never waits for them: a placeholder of the page's size shows until its image arrives. Zooming
+past the resolution a page was rendered at renders the pages in view again at the new scale
+(after a short pause, so a run of + presses renders once); the softer image shows meanwhile.
+PDFium is not thread-safe; the single worker thread is the only place that calls it.
 
 Printing paints each page, rendered at the printer's resolution, at its physical size in
-millimetres on an A4 sheet in full-page mode: never fitted to the page, so the layout's
-millimetres survive. Ctrl+P prints, Ctrl+S saves, + and − zoom, Esc closes."""
+millimetres in full-page mode: never fitted to the paper, so the layout's millimetres survive.
+The print dialog opens on A4 portrait; paper the user chooses that is smaller than the page is
+named in a question before anything prints. Ctrl+P prints, Ctrl+S saves, + and − zoom, Esc
+closes."""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QImage,
     QKeySequence,
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -44,12 +49,17 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.files import save_atomically
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.operations import DbRunner
+from redpair_desktop.ui.widgets.confirm import confirm
 
 POINTS_PER_INCH = 72
 PREVIEW_DPI = 150  # sharp up to about 1.5× the physical size (fit-width on a wide screen)
 MAX_PRINT_DPI = 600  # a PDF "printer" reports 1200 dpi: an A4 page would take half a gigabyte
+MAX_ZOOM = 6.0  # screen pixels per point
+RERENDER_DELAY_MS = 250
 PAGE_GAP = 12
 ZOOM_STEP = 1.25
+MM_PER_POINT = 25.4 / POINTS_PER_INCH
+PAPER_TOLERANCE_MM = 1.0
 
 
 @dataclass(frozen=True)
@@ -93,11 +103,21 @@ def render_page(data: bytes, index: int, dpi: float) -> QImage:
 
 
 def a4_printer(printer: QPrinter) -> QPrinter:
-    """``printer`` set for the printout: A4 portrait, full page (no margins added)."""
+    """``printer`` as the print dialog first offers it: A4 portrait, full page."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     return printer
+
+
+def paper_fits(printer: QPrinter, sizes: list[PageSize]) -> bool:
+    """Whether every page fits, at 100 %, on the paper chosen (in its orientation)."""
+    paper = printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
+    return all(
+        size.width * MM_PER_POINT <= paper.width() + PAPER_TOLERANCE_MM
+        and size.height * MM_PER_POINT <= paper.height() + PAPER_TOLERANCE_MM
+        for size in sizes
+    )
 
 
 class PdfPreviewDialog(QDialog):
@@ -119,9 +139,14 @@ class PdfPreviewDialog(QDialog):
         self.suggested_name = suggested_name
         self.sizes: list[PageSize] = []
         self.images: dict[int, QImage] = {}
+        self.image_dpi: dict[int, float] = {}  # the resolution each page's image has
+        self.wanted_dpi: dict[int, float] = {}  # the resolution last asked of the worker
+        self.rerender_timer = QTimer(self, singleShot=True, interval=RERENDER_DELAY_MS)
+        self.rerender_timer.timeout.connect(self._render_pages_in_view)
         self.page_labels: list[QLabel] = []
         self.zoom: float | None = None  # None: fit the width; else pixels per point
         self.printed_pages = 0  # pages sent to the printer by the last print (tests read it)
+        self.paper_question: QMessageBox | None = None  # asked when the paper is too small
         self.pages = QWidget(objectName="pdfPages")
         self.column = QVBoxLayout(self.pages)
         self.column.setSpacing(PAGE_GAP)
@@ -133,10 +158,15 @@ class PdfPreviewDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._on_view_moved)
         layout = QVBoxLayout(self)
         layout.addLayout(self._zoom_bar())
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self._buttons())
+        footer = QHBoxLayout()
+        note = _("协议书为 A4 纵向页面，按 100% 比例打印，不缩放。")
+        footer.addWidget(QLabel(note, objectName="printNote", wordWrap=True), 1)
+        footer.addWidget(self._buttons())
+        layout.addLayout(footer)
         self.resize(860, 900)
         self.runner.run(lambda: page_sizes(data), self._on_sizes, self._on_failed)
 
@@ -197,7 +227,6 @@ class PdfPreviewDialog(QDialog):
     def _on_sizes(self, sizes: list[PageSize]) -> None:
         self.sizes = sizes
         self.status.hide()
-        data, dpi = self.data, PREVIEW_DPI * self.devicePixelRatioF()
         for index in range(len(sizes)):
             label = QLabel(_("正在生成第 {page} 页…", page=index + 1), objectName=f"pdfPage{index}")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -206,16 +235,36 @@ class PdfPreviewDialog(QDialog):
             label.setStyleSheet("background: white; color: #888;")
             self.column.addWidget(label)
             self.page_labels.append(label)
-            self.runner.run(
-                lambda i=index, data=data, dpi=dpi: render_page(data, i, dpi),
-                lambda image, i=index: self._on_page_rendered(i, image),
-                self._on_failed,
-            )
+            self._render(index, PREVIEW_DPI * self.devicePixelRatioF())
         self._lay_out_pages()
 
-    def _on_page_rendered(self, index: int, image: QImage) -> None:
-        self.images[index] = image
+    def _render(self, index: int, dpi: float) -> None:
+        self.wanted_dpi[index] = dpi
+        data = self.data
+        self.runner.run(
+            lambda: render_page(data, index, dpi),
+            lambda image: self._on_page_rendered(index, image, dpi),
+            self._on_failed,
+        )
+
+    def _on_page_rendered(self, index: int, image: QImage, dpi: float) -> None:
+        if dpi < self.image_dpi.get(index, 0):
+            return  # a sharper image arrived first: keep it
+        self.images[index], self.image_dpi[index] = image, dpi
         self._show_page(index)
+
+    def _on_view_moved(self) -> None:
+        if self.sizes:
+            self.rerender_timer.start()
+
+    def _render_pages_in_view(self) -> None:
+        """Render again, at the scale shown, the pages in view whose image is too coarse."""
+        dpi = self._scale() * POINTS_PER_INCH * self.devicePixelRatioF()
+        for index, label in enumerate(self.page_labels):
+            if label.visibleRegion().isEmpty():
+                continue
+            if dpi > self.wanted_dpi.get(index, 0) * 1.05:
+                self._render(index, dpi)
 
     def _on_failed(self, error: BaseException) -> None:
         self.status.setText(_("无法显示这份 PDF。"))
@@ -237,7 +286,7 @@ class PdfPreviewDialog(QDialog):
         self._lay_out_pages()
 
     def zoom_by(self, factor: float) -> None:
-        self.zoom = min(max(self._scale() * factor, 0.2), 6.0)
+        self.zoom = min(max(self._scale() * factor, 0.2), MAX_ZOOM)
         self._lay_out_pages()
 
     def _scale(self) -> float:
@@ -252,6 +301,8 @@ class PdfPreviewDialog(QDialog):
     def _lay_out_pages(self) -> None:
         for index in range(len(self.page_labels)):
             self._show_page(index)
+        if self.sizes:
+            self.rerender_timer.start()
 
     def _show_page(self, index: int) -> None:
         size, label = self.sizes[index], self.page_labels[index]
@@ -283,13 +334,29 @@ class PdfPreviewDialog(QDialog):
         printer = a4_printer(QPrinter(QPrinter.PrinterMode.HighResolution))
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if paper_fits(printer, self.sizes):
             self.print_to(printer)
+            return
+        paper = printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
+        self.paper_question = confirm(
+            self,
+            name="paperTooSmall",
+            title=_("纸张小于 A4"),
+            text=_("所选纸张（{width} × {height} 毫米）小于协议书的 A4 页面（210 × 297 毫米）。",
+                   width=round(paper.width()), height=round(paper.height())),
+            details=_("协议书按 100% 比例打印，不缩放：纸张以外的部分不会印出。"
+                      "请在打印对话框中选择 A4 纵向纸张。"),
+            action=_("仍按 100% 打印"),
+            on_confirmed=lambda: self.print_to(printer),
+        )  # fmt: skip
 
     def print_to(self, printer: QPrinter) -> None:
         """Print every page on ``printer`` at 100 %: rendered on the worker one page at a time
-        (a 600 dpi page is 140 MB), painted at the page's physical size."""
-        a4_printer(printer)
+        (a 600 dpi page is 140 MB), painted at the page's physical size from the paper's top
+        left corner, on the paper the user chose."""
+        printer.setFullPage(True)
         self.printed_pages = 0
         painter = QPainter()
         if not painter.begin(printer):

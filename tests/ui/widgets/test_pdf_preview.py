@@ -8,7 +8,9 @@ import pypdf
 import pypdfium2
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -139,3 +141,45 @@ def test_escape_closes(qtbot, open_preview):
     dialog = open_preview(three_page_pdf())
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_zooming_past_the_rendered_resolution_renders_the_page_again(qtbot, open_preview):
+    dialog = open_preview(three_page_pdf())
+    first = dialog.images[0].width()
+    for _press in range(4):
+        qtbot.keyClick(dialog, Qt.Key.Key_Plus)
+    wanted = dialog._scale() * 72 * dialog.devicePixelRatioF()
+    assert wanted > pdf_preview.PREVIEW_DPI * 1.5
+    qtbot.waitUntil(lambda: dialog.image_dpi[0] == pytest.approx(wanted), timeout=10000)
+    assert dialog.images[0].width() == pytest.approx(
+        first * wanted / pdf_preview.PREVIEW_DPI, abs=2
+    )
+    assert dialog.page_labels[0].pixmap().width() >= dialog.page_labels[0].width()
+
+
+def test_paper_smaller_than_a4_is_named_before_anything_prints(
+    qtbot, open_preview, tmp_path, monkeypatch
+):
+    dialog = open_preview(three_page_pdf())
+    out = tmp_path / "a5.pdf"
+
+    class A5PrintDialog:
+        def __init__(self, printer, parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            printer.setResolution(150)
+            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+
+        def exec(self):
+            return pdf_preview.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", A5PrintDialog)
+    dialog.print_pages()
+    box = dialog.paper_question
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert "148 × 210 毫米" in box.text() and "不缩放" in box.informativeText()
+    assert dialog.printed_pages == 0 and not out.exists()
+    box.findChild(QPushButton, "paperTooSmallButton").click()
+    qtbot.waitUntil(lambda: dialog.printed_pages == PAGES, timeout=20000)
+    page = pypdf.PdfReader(out).pages[0]
+    assert round(float(page.mediabox.width) * 25.4 / 72) == 148  # the paper chosen, not A4
