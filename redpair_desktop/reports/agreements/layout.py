@@ -1,5 +1,10 @@
 """The 共建协议书 on the grid: title, parties, preamble, clauses, then the two-party signature
-block, which never stands alone on a page (the last two body lines always go with it)."""
+block, which never stands alone on a page (the last two body lines always go with it).
+
+Each party's column of the block: “甲方（盖章）：”, the seal area (``SEAL_LINES`` lines: the
+seal name, which the seal presses on as GB/T 9704 has it, then blank lines), the secretary's
+signing line and the date. Four lines of the 22-line grid leave more than 42 mm between the
+party line and the signing line: room for a round seal."""
 
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ from redpair_desktop.reports.grid import (
 COLUMN_CHARS = 13  # each party's column of the signature block
 RIGHT_COLUMN = CHARS_PER_LINE - COLUMN_CHARS  # the 乙方 column starts at character 15
 DATE_RIGHT_SPACE = 4  # 右空四字
-MAX_SEAL_LINES = 3
+SEAL_LINES = 4  # grid lines: 45 mm clear between the party and signing lines (a 42 mm seal)
+MAX_SEAL_LINES = 3  # of the seal area, for the seal name
 LINES_KEPT_WITH_SIGNATURES = 2
 BLANK_DATE = "　　　　年　　月　　日"
 BODY = FontRole.BODY
@@ -64,7 +70,7 @@ def _clause_lines(clause: Clause, setter: Typesetter) -> list[Line]:
 
 def signature_block(document: AgreementDocument, setter: Typesetter) -> list[Line]:
     """Two columns side by side: 甲方 on the left, 乙方 from character 15, each with its seal
-    name (its seal area), the secretary's signing line and the date under the seal."""
+    area (the seal name, then blank lines), the secretary's signing line and the date."""
     columns = [_column(party, document, setter) for party in document.parties]
     height = max(len(column) for column in columns)
     rows = []
@@ -89,9 +95,8 @@ def _column(party: Party, document: AgreementDocument, setter: Typesetter) -> li
     return [
         text(f"{party.label}（盖章）：", party.label),
         *seal_lines,
-        None,
+        *[None] * (SEAL_LINES - len(seal_lines)),
         text("书记（签字）：", party.label),
-        None,
         replace(dated, x=max(0.0, date_x)),
     ]
 
