@@ -185,3 +185,36 @@ def test_each_party_has_room_for_a_round_seal_above_the_date(reference):
             assert centre + SEAL_DIAMETER / 2 <= BLOCK[2] + TOLERANCE
             centres.append(centre)
         assert centres[1] - centres[0] >= SEAL_DIAMETER  # the two seals never overlap
+
+
+def _with_last_clause(heading, text):
+    document = make_document()
+    last = type(document.clauses[-1])(heading, (ClauseItem(text),))
+    return make_document(clauses=(*document.clauses[:-1], last))
+
+
+def test_a_clause_heading_over_one_line_is_refused_naming_it(fonts):
+    heading = "六、" + "其他约定" * 8
+    with pytest.raises(UserError) as refusal:
+        agreement_pdf(_with_last_clause(heading, "本协议未尽事宜，由双方友好协商解决。"), fonts)
+    assert f"条款标题“{heading}”太长" in refusal.value.message and "请缩短" in refusal.value.message
+
+
+def test_a_long_clause_flows_over_pages_inside_the_block(fonts):
+    """A user who writes a long clause expects it to go on over the next page, as in Word."""
+    text = "双方共同推进党建与业务深度融合，" * 150  # 2,400 characters: about four pages
+    with pdf_of(_with_last_clause("六、其他", text), fonts) as pdf:
+        assert len(pdf.pages) >= 6
+        x0, top, x1, bottom = BLOCK
+        for page in pdf.pages:
+            for c in text_chars(page):
+                assert x0 - TOLERANCE <= c["x0"] and c["x1"] <= x1 + TOLERANCE, c
+                assert top - TOLERANCE <= c["top"] and c["bottom"] <= bottom + TOLERANCE, c
+        text_back = "".join(c["text"] for page in pdf.pages for c in text_chars(page))
+        assert text.replace("，", "") in text_back.replace("，", "")
+
+
+def test_a_clause_too_long_for_any_printout_is_refused_naming_it(fonts):
+    with pytest.raises(UserError) as refusal:
+        agreement_pdf(_with_last_clause("六、其他", "共建" * 20_000), fonts)
+    assert refusal.value.message.startswith("协议书超过 60 页，无法打印。最长的是条款“六、其他”")
