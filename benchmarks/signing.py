@@ -54,13 +54,16 @@ def demo_pdf(data_dir: Path) -> tuple[bytes, RecordStamp]:
     return agreement_pdf(document, FontSet()), stamp
 
 
-def samples_ms(action: Callable[[], object], runs: int) -> list[float]:
-    action()  # warm
-    times = []
+def samples_ms(actions: dict[str, Callable[[], object]], runs: int) -> dict[str, list[float]]:
+    """Each action's times, the actions interleaved so that machine noise hits them alike."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for action in actions.values():
+        action()  # warm
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            times[name].append((time.perf_counter() - start) * 1000)
     return times
 
 
@@ -74,11 +77,14 @@ def main() -> int:
     pdf, stamp = demo_pdf(data_dir)
     identity = signing_identity(data_dir, device=device_id(data_dir), company="RedPair")
     unsigned, signed = data_dir / "unsigned.pdf", data_dir / "signed.pdf"
-    samples = {
-        "write": samples_ms(lambda: write_file(unsigned, pdf), runs),
-        "sign": samples_ms(lambda: sign_pdf(pdf, signed, identity, record=stamp), runs),
-        "verify": samples_ms(lambda: verify_pdf(signed), runs),
-    }
+    samples = samples_ms(
+        {
+            "write": lambda: write_file(unsigned, pdf),
+            "sign": lambda: sign_pdf(pdf, signed, identity, record=stamp),
+            "verify": lambda: verify_pdf(signed),
+        },
+        runs,
+    )
     medians = {name: statistics.median(values) for name, values in samples.items()}
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(f"demo agreement: {pages} pages, {len(pdf) // 1024} KB; median of {runs}, warm")

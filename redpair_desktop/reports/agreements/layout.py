@@ -1,5 +1,10 @@
 """The 共建协议书 on the grid: title, parties, preamble, clauses, then the two-party signature
-block, which never stands alone on a page (the last two body lines always go with it)."""
+block, which never stands alone on a page (the last two body lines always go with it).
+
+Each party's column of the block: “甲方（盖章）：”, the seal area (``SEAL_LINES`` lines: the
+seal name, which the seal presses on as GB/T 9704 has it, then blank lines), the secretary's
+signing line and the date. Four lines of the 22-line grid leave more than 42 mm between the
+party line and the signing line: room for a round seal."""
 
 from __future__ import annotations
 
@@ -20,11 +25,13 @@ from redpair_desktop.reports.grid import (
     Segment,
     Typesetter,
 )
+from redpair_desktop.reports.page import LINES_PER_PAGE, MAX_PAGES
 
 COLUMN_CHARS = 13  # each party's column of the signature block
 RIGHT_COLUMN = CHARS_PER_LINE - COLUMN_CHARS  # the 乙方 column starts at character 15
 DATE_RIGHT_SPACE = 4  # 右空四字
-MAX_SEAL_LINES = 3
+SEAL_LINES = 4  # grid lines: 45 mm clear between the party and signing lines (a 42 mm seal)
+MAX_SEAL_LINES = 3  # of the seal area, for the seal name
 LINES_KEPT_WITH_SIGNATURES = 2
 BLANK_DATE = "　　　　年　　月　　日"
 BODY = FontRole.BODY
@@ -42,8 +49,11 @@ def agreement_lines(document: AgreementDocument, setter: Typesetter) -> list[Lin
             [(f"{party.label}：{party.seal_name}", BODY)], party.seal_name, indent=0, hanging=3
         )
     lines += setter.paragraph([(document.preamble, BODY)], _("协议引言"))
-    for clause in document.clauses:
-        lines += _clause_lines(clause, setter)
+    clauses = [_clause_lines(clause, setter) for clause in document.clauses]
+    if len(lines) + sum(map(len, clauses)) > MAX_PAGES * LINES_PER_PAGE:
+        raise _too_long(document.clauses, clauses)
+    for clause_lines in clauses:
+        lines += clause_lines
     kept = [line.keeping() for line in lines[-LINES_KEPT_WITH_SIGNATURES:]]
     del lines[-LINES_KEPT_WITH_SIGNATURES:]
     return [*lines, *kept, BLANK.keeping(), BLANK.keeping(), *signature_block(document, setter)]
@@ -62,17 +72,28 @@ def _clause_lines(clause: Clause, setter: Typesetter) -> list[Line]:
     return lines
 
 
+def _too_long(clauses: tuple[Clause, ...], lines: list[list[Line]]) -> UserError:
+    """A long clause flows over as many pages as it needs; past ``MAX_PAGES`` the printout is
+    refused, naming the longest clause."""
+    longest = max(range(len(clauses)), key=lambda index: len(lines[index]))
+    return UserError(
+        _("协议书超过 {count} 页，无法打印。最长的是条款“{heading}”（约 {pages} 页），请精简。",
+          count=MAX_PAGES, heading=clauses[longest].heading,
+          pages=len(lines[longest]) // LINES_PER_PAGE)
+    )  # fmt: skip
+
+
 def signature_block(document: AgreementDocument, setter: Typesetter) -> list[Line]:
     """Two columns side by side: 甲方 on the left, 乙方 from character 15, each with its seal
-    name (its seal area), the secretary's signing line and the date under the seal."""
+    area (the seal name, then blank lines), the secretary's signing line and the date."""
     columns = [_column(party, document, setter) for party in document.parties]
     height = max(len(column) for column in columns)
     rows = []
     for row in range(height):
         segments = []
         for offset, column in zip((0, RIGHT_COLUMN), columns, strict=True):
-            if row < len(column) and column[row] is not None:
-                segment = column[row]
+            segment = column[row] if row < len(column) else None
+            if segment is not None:
                 segments.append(replace(segment, x=segment.x + offset * CHAR_PITCH))
         rows.append(Line(tuple(segments), keep_with_next=row < height - 1))
     return rows
@@ -89,9 +110,8 @@ def _column(party: Party, document: AgreementDocument, setter: Typesetter) -> li
     return [
         text(f"{party.label}（盖章）：", party.label),
         *seal_lines,
-        None,
+        *[None] * (SEAL_LINES - len(seal_lines)),
         text("书记（签字）：", party.label),
-        None,
         replace(dated, x=max(0.0, date_x)),
     ]
 

@@ -1,9 +1,11 @@
 """The paper-first path: a scan of the signed and sealed agreement (PDF, PNG or JPEG),
 checked and copied into the data folder as ``scans/<sha256>.<ext>``.
 
-A file is judged by its first bytes, never by its name. Refused, with nothing copied: any
-other kind of file, an encrypted or damaged PDF, a file over ``MAX_SCAN_BYTES``, an image
-over ``MAX_IMAGE_PIXELS`` (read from the header, before any pixel is decoded).
+A file is judged by its first bytes, never by its name (a PNG named ``.pdf`` is a PNG and is
+stored as one). Refused, with nothing copied: an empty file, any other kind of file, an
+encrypted or damaged PDF, a file over ``MAX_SCAN_BYTES``, an image over ``MAX_IMAGE_PIXELS``
+(read from the header, before any pixel is decoded), a damaged or cut-off image (a JPEG is
+decoded at an eighth of its size to find out: its whole data is read, little memory is used).
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ def store_scan(data_dir: Path, path: Path) -> tuple[ScanFacts, Path]:
 def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
+        if size == 0:
+            raise UserError(
+                _("“{name}”是空文件（0 字节），不能导入。请选择扫描得到的文件。", name=path.name)
+            )
         if size > MAX_SCAN_BYTES:
             raise UserError(
                 _(
@@ -76,7 +82,13 @@ def _kind(data: bytes, path: Path) -> str:
     for magic, kind in MAGIC.items():
         if data.startswith(magic):
             return kind
-    raise UserError(_("“{name}”不是 PDF、PNG 或 JPEG 文件，不能作为扫描件导入。", name=path.name))
+    raise UserError(
+        _(
+            "“{name}”不是 PDF、PNG 或 JPEG 文件，不能作为扫描件导入。"
+            "请把扫描件存为 PDF、PNG 或 JPEG 后再导入。",
+            name=path.name,
+        )
+    )
 
 
 def _pdf_pages(data: bytes, path: Path) -> int:
@@ -99,12 +111,15 @@ def _pdf_pages(data: bytes, path: Path) -> int:
 def _check_image(path: Path) -> int:
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our limit below
             with Image.open(path) as image:
                 if image.width * image.height > MAX_IMAGE_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+                if image.format == "JPEG":
+                    _decode_small(image)
+                else:
+                    image.verify()
+    except Image.DecompressionBombError as exc:
         raise UserError(
             _("“{name}”的图像尺寸过大，不能导入。请用较低的分辨率重新扫描。", name=path.name)
         ) from exc
@@ -113,5 +128,14 @@ def _check_image(path: Path) -> int:
     return 1
 
 
+def _decode_small(image: Image.Image) -> None:
+    """Decode a JPEG at an eighth of its size: a cut-off or damaged file raises OSError
+    (``verify`` reads only the header of a JPEG)."""
+    image.draft("RGB", (image.width // 8, image.height // 8))
+    image.load()
+
+
 def _damaged(path: Path) -> UserError:
-    return UserError(_("“{name}”已损坏或不完整，不能导入。", name=path.name))
+    return UserError(
+        _("“{name}”已损坏或不完整，不能导入。请重新扫描或重新导出后再导入。", name=path.name)
+    )

@@ -144,3 +144,77 @@ def test_the_qr_code_and_subject_carry_the_record(reference):
     reader = pypdf.PdfReader(io.BytesIO(reference))
     assert f"id={make_document().record_id}" in reader.metadata.subject
     assert "sha256=" + "0" * 64 in reader.metadata.subject
+
+
+SEAL_DIAMETER = 42 * MM  # a round Party-branch seal
+
+
+def _line_of(page, start, x_from, x_to):
+    """The characters of the line that starts with ``start`` in the column [x_from, x_to)."""
+    chars = [c for c in text_chars(page) if x_from <= c["x0"] < x_to]
+    tops = sorted({round(c["top"], 1) for c in chars})
+    for top in tops:
+        line = sorted((c for c in chars if round(c["top"], 1) == top), key=lambda c: c["x0"])
+        if "".join(c["text"] for c in line).startswith(start):
+            return line
+    raise AssertionError(f"no line starting with {start}")
+
+
+def test_each_party_has_room_for_a_round_seal_above_the_date(reference):
+    """Between the party line and the signing line (and so the date) each column leaves a
+    42 mm seal's height; a seal centred on the seal name stays in the block and clear of the
+    other party's seal."""
+    with pdfplumber.open(io.BytesIO(reference)) as pdf:
+        page = pdf.pages[-1]
+        middle = BLOCK[0] + 14 * 156 / 28 * MM
+        columns = ((BLOCK[0], middle, "甲方（盖章）"), (middle, BLOCK[2], "乙方（盖章）"))
+        centres = []
+        for x_from, x_to, label in columns:
+            party = _line_of(page, label, x_from, x_to)
+            signing = _line_of(page, "书记（签字）", x_from, x_to)
+            date = _line_of(page, "2024年3月26日", x_from, x_to)
+            party_bottom = max(c["bottom"] for c in party)
+            signing_top = min(c["top"] for c in signing)
+            assert signing_top - party_bottom >= SEAL_DIAMETER
+            assert min(c["top"] for c in date) - party_bottom >= SEAL_DIAMETER
+            name = [c for c in text_chars(page) if x_from <= c["x0"] < x_to]
+            name = [c for c in name if party_bottom < c["top"] < signing_top]
+            assert "".join(c["text"] for c in name) in (LEAD, STATION)
+            centre = (min(c["x0"] for c in name) + max(c["x1"] for c in name)) / 2
+            assert BLOCK[0] - TOLERANCE <= centre - SEAL_DIAMETER / 2
+            assert centre + SEAL_DIAMETER / 2 <= BLOCK[2] + TOLERANCE
+            centres.append(centre)
+        assert centres[1] - centres[0] >= SEAL_DIAMETER  # the two seals never overlap
+
+
+def _with_last_clause(heading, text):
+    document = make_document()
+    last = type(document.clauses[-1])(heading, (ClauseItem(text),))
+    return make_document(clauses=(*document.clauses[:-1], last))
+
+
+def test_a_clause_heading_over_one_line_is_refused_naming_it(fonts):
+    heading = "六、" + "其他约定" * 8
+    with pytest.raises(UserError) as refusal:
+        agreement_pdf(_with_last_clause(heading, "本协议未尽事宜，由双方友好协商解决。"), fonts)
+    assert f"条款标题“{heading}”太长" in refusal.value.message and "请缩短" in refusal.value.message
+
+
+def test_a_long_clause_flows_over_pages_inside_the_block(fonts):
+    """A user who writes a long clause expects it to go on over the next page, as in Word."""
+    text = "双方共同推进党建与业务深度融合，" * 150  # 2,400 characters: about four pages
+    with pdf_of(_with_last_clause("六、其他", text), fonts) as pdf:
+        assert len(pdf.pages) >= 6
+        x0, top, x1, bottom = BLOCK
+        for page in pdf.pages:
+            for c in text_chars(page):
+                assert x0 - TOLERANCE <= c["x0"] and c["x1"] <= x1 + TOLERANCE, c
+                assert top - TOLERANCE <= c["top"] and c["bottom"] <= bottom + TOLERANCE, c
+        text_back = "".join(c["text"] for page in pdf.pages for c in text_chars(page))
+        assert text.replace("，", "") in text_back.replace("，", "")
+
+
+def test_a_clause_too_long_for_any_printout_is_refused_naming_it(fonts):
+    with pytest.raises(UserError) as refusal:
+        agreement_pdf(_with_last_clause("六、其他", "共建" * 20_000), fonts)
+    assert refusal.value.message.startswith("协议书超过 60 页，无法打印。最长的是条款“六、其他”")

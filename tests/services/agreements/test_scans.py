@@ -19,9 +19,9 @@ from redpair_desktop.services.agreements.scans import inspect_scan, store_scan
 from .pdfs import encrypted_pdf, two_page_pdf
 
 
-def _image(kind: str) -> bytes:
+def _image(kind: str, size: tuple[int, int] = (40, 30)) -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "white").save(buffer, format=kind)
+    Image.effect_noise(size, 64).convert("RGB").save(buffer, format=kind)
     return buffer.getvalue()
 
 
@@ -39,6 +39,14 @@ def _huge_png() -> bytes:
         + _png_chunk(b"IDAT", zlib.compress(b"\0" * 301))
         + _png_chunk(b"IEND", b"")
     )
+
+
+def _huge_jpeg() -> bytes:
+    """A small JPEG whose frame header claims 60000×60000 pixels."""
+    data = bytearray(_image("JPEG"))
+    frame = data.index(b"\xff\xc0") + 5  # marker, length, precision: then height, width
+    data[frame : frame + 4] = struct.pack(">HH", 60_000, 60_000)
+    return bytes(data)
 
 
 def _file(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -81,19 +89,58 @@ def _refused(data_dir: Path, path: Path) -> str:
 
 def test_a_text_file_named_pdf_is_refused(data_dir, tmp_path):
     path = _file(tmp_path, "agreement.pdf", "这是一段文字，不是扫描件。".encode())
-    assert (
-        _refused(data_dir, path)
-        == "“agreement.pdf”不是 PDF、PNG 或 JPEG 文件，不能作为扫描件导入。"
+    assert _refused(data_dir, path) == (
+        "“agreement.pdf”不是 PDF、PNG 或 JPEG 文件，不能作为扫描件导入。"
+        "请把扫描件存为 PDF、PNG 或 JPEG 后再导入。"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("scan.gif", _image("GIF")),
+        ("scan.tiff", _image("TIFF")),
+        ("agreement.docx", b"PK\x03\x04" + b"\0" * 200),
+        ("scan.png", _image("BMP")),
+    ],
+)
+def test_other_kinds_of_file_are_refused_whatever_their_name(data_dir, tmp_path, name, data):
+    assert _refused(data_dir, _file(tmp_path, name, data)).startswith(
+        f"“{name}”不是 PDF、PNG 或 JPEG 文件"
+    )
+
+
+def test_an_empty_file_is_refused(data_dir, tmp_path):
+    assert _refused(data_dir, _file(tmp_path, "scan.pdf", b"")) == (
+        "“scan.pdf”是空文件（0 字节），不能导入。请选择扫描得到的文件。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [("scan.pdf", _image("PNG"), "png"), ("scan.png", _image("JPEG"), "jpg")],
+)
+def test_an_image_with_the_wrong_extension_is_stored_as_what_it_is(
+    data_dir, tmp_path, name, data, kind
+):
+    facts, stored = store_scan(data_dir, _file(tmp_path, name, data))
+    assert facts.kind == kind and stored.suffix == f".{kind}"
 
 
 def test_an_image_too_large_is_refused_from_its_header(data_dir, tmp_path, monkeypatch):
     def no_decoding(*args, **kwargs):
         raise AssertionError("the pixels were decoded")
 
+    huge = {"huge.png": _huge_png(), "huge.jpg": _huge_jpeg()}
     monkeypatch.setattr(Image.Image, "load", no_decoding)
-    message = _refused(data_dir, _file(tmp_path, "huge.png", _huge_png()))
-    assert message == "“huge.png”的图像尺寸过大，不能导入。请用较低的分辨率重新扫描。"
+    for name, data in huge.items():
+        message = _refused(data_dir, _file(tmp_path, name, data))
+        assert message == f"“{name}”的图像尺寸过大，不能导入。请用较低的分辨率重新扫描。"
+
+
+def test_an_image_just_over_the_pixel_limit_is_refused(data_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(scans, "MAX_IMAGE_PIXELS", 40 * 30 - 1)
+    assert "图像尺寸过大" in _refused(data_dir, _file(tmp_path, "scan.png", _image("PNG")))
 
 
 def test_an_encrypted_pdf_is_refused(data_dir, tmp_path):
@@ -110,16 +157,26 @@ def test_a_file_over_the_size_limit_is_refused(data_dir, tmp_path, monkeypatch):
     )
 
 
+PDF = two_page_pdf()
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("cut.pdf", two_page_pdf()[:200]),
+        ("cut.pdf", PDF[:200]),
+        ("cut-half.pdf", PDF[: len(PDF) // 2]),
+        ("cut-end.pdf", PDF[: PDF.rindex(b"%%EOF")]),
+        ("header-only.pdf", b"%PDF-1.4\n"),
         ("cut.png", _image("PNG")[:40]),
+        ("cut-end.png", _image("PNG", (400, 300))[:-30]),
         ("cut.jpg", _image("JPEG")[:60]),
+        ("cut-end.jpg", _image("JPEG", (400, 300))[:-200]),
     ],
 )
 def test_a_damaged_scan_is_refused(data_dir, tmp_path, name, data):
-    assert _refused(data_dir, _file(tmp_path, name, data)) == f"“{name}”已损坏或不完整，不能导入。"
+    assert _refused(data_dir, _file(tmp_path, name, data)) == (
+        f"“{name}”已损坏或不完整，不能导入。请重新扫描或重新导出后再导入。"
+    )
 
 
 def test_a_missing_file_is_refused_plainly(tmp_path):
