@@ -31,7 +31,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run_pdf(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:
     from redpair_desktop.files import check_folder
-    from redpair_desktop.reports.agreements.pdf import agreement_pdf
+    from redpair_desktop.reports.agreements.printout import printable_pdf
     from redpair_desktop.reports.fonts import FontSet
     from redpair_desktop.services.agreements.builder import agreement_document, company_name
     from redpair_desktop.services.agreements.keys import signing_identity
@@ -43,7 +43,7 @@ def run_pdf(args: argparse.Namespace, workspace: Workspace, out: Output) -> tupl
         workspace.data_dir, device=workspace.db.device, company=company_name(workspace.db)
     )
     stamp = RecordStamp(str(document.record_id), document.version, document.content_hash)
-    sign_pdf(agreement_pdf(document, FontSet()), args.out, identity, record=stamp)
+    sign_pdf(printable_pdf(workspace, document, FontSet()), args.out, identity, record=stamp)
     payload = {
         "ok": True,
         "path": str(args.out),

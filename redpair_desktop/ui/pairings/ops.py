@@ -57,8 +57,9 @@ def roster_choices(workspace: Workspace, branch_id: uuid.UUID) -> tuple[RosterCh
 def agreement_pdf(workspace: Workspace, pairing_id: uuid.UUID) -> bytes:
     """The pairing's agreement as the PDF that is printed; a UserError names what is missing
     (a secretary, a character no font can draw)."""
-    from redpair_desktop.reports.agreements.pdf import agreement_pdf
+    from redpair_desktop.reports.agreements.printout import printable_pdf
     from redpair_desktop.reports.fonts import FontSet
     from redpair_desktop.services.agreements.builder import agreement_document
 
-    return agreement_pdf(agreement_document(workspace.db, str(pairing_id)), FontSet())
+    document = agreement_document(workspace.db, str(pairing_id))
+    return printable_pdf(workspace, document, FontSet())
