@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from redpair_desktop.domain.dates import chinese_date
 from redpair_desktop.domain.signatures import DeviceKind
 from redpair_desktop.i18n import N_
 
-PARTIES = ("甲方", "乙方")
-SECRETARY_ROLE = "党支部书记"  # the role a party's secretary signs in (stored as written)
+PARTIES = (N_("甲方"), N_("乙方"))  # stored as written; shown through ``_``
+SECRETARY_ROLE = N_("党支部书记")  # the role a party's secretary signs in
 
 
 class EventKind(StrEnum):
@@ -81,3 +82,9 @@ class Evidence:
 
     def signature_of(self, party: str) -> EvidenceSignature | None:
         return next((s for s in self.signatures if s.party == party), None)
+
+
+def local_time(moment: datetime) -> str:
+    """``2024年3月26日 9:05:03`` in the computer's time zone: no zero padding in the date."""
+    local = moment.astimezone()
+    return f"{chinese_date(local.date())} {local.hour}:{local.minute:02d}:{local.second:02d}"

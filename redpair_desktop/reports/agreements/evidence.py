@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -24,8 +23,8 @@ from redpair_desktop.domain.agreements.evidence import (
     Evidence,
     EvidenceEvent,
     EvidenceSignature,
+    local_time,
 )
-from redpair_desktop.domain.dates import chinese_date
 from redpair_desktop.domain.signatures import HONESTY_NOTICE
 from redpair_desktop.i18n import _
 from redpair_desktop.reports.fonts import FontRole
@@ -137,9 +136,3 @@ def _event_text(event: EvidenceEvent) -> str:
     label = EVENT_LABELS.get(event.kind, event.kind)
     what = f"{label}：{event.detail}" if event.detail else label
     return f"{local_time(event.at)}　{what}　{event.who}"
-
-
-def local_time(moment: datetime) -> str:
-    """``2024年3月26日 9:05:03`` in the computer's time zone: no zero padding in the date."""
-    local = moment.astimezone()
-    return f"{chinese_date(local.date())} {local.hour}:{local.minute:02d}:{local.second:02d}"

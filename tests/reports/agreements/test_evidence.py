@@ -17,9 +17,9 @@ from redpair_desktop.domain.agreements.evidence import (
     Evidence,
     EvidenceEvent,
     EvidenceSignature,
+    local_time,
 )
 from redpair_desktop.domain.signatures import HONESTY_NOTICE, DeviceKind, encode, to_png
-from redpair_desktop.reports.agreements.evidence import local_time
 from redpair_desktop.reports.agreements.pdf import agreement_pdf
 from tests.reports.agreements.conftest import LEAD, STATION, make_document
 from tests.reports.agreements.test_pdf import BLOCK, TOLERANCE, text_chars
