@@ -31,15 +31,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run_pdf(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:
     from redpair_desktop.files import check_folder, write_file
-    from redpair_desktop.reports.agreements.pdf import agreement_pdf
-    from redpair_desktop.reports.fonts import settings_fonts
+    from redpair_desktop.reports.agreements.printout import printable_pdf
     from redpair_desktop.services.agreements.builder import agreement_document
-    from redpair_desktop.services.agreements.signing import signed_agreement
 
     check_folder(args.out)
     document = agreement_document(workspace.db, args.pairing)
-    pdf = agreement_pdf(document, settings_fonts(workspace.data_dir))
-    write_file(args.out, signed_agreement(workspace.db, workspace.data_dir, document, pdf))
+    write_file(args.out, printable_pdf(workspace, document))
     payload = {
         "ok": True,
         "path": str(args.out),

@@ -114,6 +114,7 @@ _TO_JSON: dict[type, Callable[[Any], str]] = {
     uuid.UUID: str,
     datetime: lru_cache(maxsize=16)(datetime.isoformat),
     date: date.isoformat,
+    bytes: lambda data: hashlib.sha256(data).hexdigest(),  # signature strokes and images
 }
 
 

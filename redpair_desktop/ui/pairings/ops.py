@@ -57,16 +57,13 @@ def roster_choices(workspace: Workspace, branch_id: uuid.UUID) -> tuple[RosterCh
 
 
 def agreement_pdf(workspace: Workspace, pairing_id: uuid.UUID) -> bytes:
-    """The pairing's agreement as the signed PDF that is printed (the fonts of 设置); a
-    UserError names what is missing (a secretary, a character no font can draw)."""
-    from redpair_desktop.reports.agreements.pdf import agreement_pdf
-    from redpair_desktop.reports.fonts import settings_fonts
+    """The pairing's agreement as the signed PDF that is printed (the fonts of 设置, the
+    evidence page of an on-screen signing); a UserError names what is missing (a secretary,
+    a character no font can draw)."""
+    from redpair_desktop.reports.agreements.printout import printable_pdf
     from redpair_desktop.services.agreements.builder import agreement_document
-    from redpair_desktop.services.agreements.signing import signed_agreement
 
-    document = agreement_document(workspace.db, str(pairing_id))
-    pdf = agreement_pdf(document, settings_fonts(workspace.data_dir))
-    return signed_agreement(workspace.db, workspace.data_dir, document, pdf)
+    return printable_pdf(workspace, agreement_document(workspace.db, str(pairing_id)))
 
 
 def import_scan(workspace: Workspace, pairing_id: uuid.UUID, path: Path) -> ImportedScan:

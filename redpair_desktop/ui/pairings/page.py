@@ -2,9 +2,9 @@
 
 The status shown is worked out as of ``today`` (a callable, so tests fix the day): 临近到期 and
 到期未续签 are marked in colour. Ctrl+N registers a pairing, Enter or F2 edits the selected one,
-Ctrl+P previews the selected pairing's agreement (print, save as PDF from there), Ctrl+I imports
-the scan of its signed paper original; the row menu (right click, Menu key) holds the same
-actions."""
+Ctrl+P previews the selected pairing's agreement (print, save as PDF from there), Ctrl+G opens
+屏幕签字 for it (both secretaries sign on screen), Ctrl+I imports the scan of its signed paper
+original; the row menu (right click, Menu key) holds the same actions."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.pairings.filters import PairingFilter
 from redpair_desktop.domain.pairings.rules import OPEN_STATUSES, PairingFlag, PartnerType
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.agreements.signing_dialog import SigningDialog
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.pairings import ops
@@ -63,6 +64,7 @@ class PairingsPage(QWidget):
         self.dialog: PairingDialog | None = None
         self.preview: PdfPreviewDialog | None = None
         self.scan_result: QMessageBox | None = None
+        self.signing: SigningDialog | None = None
         self.shown_day: date | None = None  # the day the rows on screen were worked out for
         self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
         self.filters = PairingFilterBar()
@@ -108,6 +110,7 @@ class PairingsPage(QWidget):
             ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
             ("terminate", _("终止结对…"), self.terminate_selected, []),
             ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
+            ("sign", _("屏幕签字…"), self.sign_selected, ["Ctrl+G"]),
             ("scan", _("导入签字扫描件…"), self.import_scan_for_selected, ["Ctrl+I"]),
             ("verify", _("校验协议书…"), self.verify_file, []),
         ):
@@ -180,6 +183,7 @@ class PairingsPage(QWidget):
         self.actions["edit"].setEnabled(row is not None)
         self.actions["preview"].setEnabled(row is not None)
         self.actions["scan"].setEnabled(row is not None)
+        self.actions["sign"].setEnabled(row is not None)
         self.actions["terminate"].setEnabled(row is not None and row.status in OPEN_STATUSES)
 
     def selected_row(self) -> PairingRow | None:
@@ -297,6 +301,15 @@ class PairingsPage(QWidget):
         self.verify_dialog = VerifyDialog(self.backend, self.report_error, parent=self)
         self.verify_dialog.open()
 
+    def sign_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        pairing = f"{row.lead_branch}—{row.station_branch}"
+        self.signing = SigningDialog(self.backend, self.report_error, row.id, pairing, self)
+        self.signing.preview_requested.connect(self.preview_selected)
+        self.signing.open()
+
     # --- the row menu -------------------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
@@ -314,6 +327,7 @@ class PairingsPage(QWidget):
         self.row_menu.addAction(self.actions["edit"])
         self.row_menu.addAction(self.actions["new"])
         self.row_menu.addAction(self.actions["preview"])
+        self.row_menu.addAction(self.actions["sign"])
         self.row_menu.addAction(self.actions["scan"])
         self.row_menu.addSeparator()
         self.row_menu.addAction(self.actions["terminate"])
