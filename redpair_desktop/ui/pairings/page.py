@@ -2,7 +2,8 @@
 
 The status shown is worked out as of ``today`` (a callable, so tests fix the day): 临近到期 and
 到期未续签 are marked in colour. Ctrl+N registers a pairing, Enter or F2 edits the selected one,
-Ctrl+P previews the selected pairing's agreement (print, save as PDF from there); the row menu
+Ctrl+P previews the selected pairing's agreement (print, save as PDF from there), Ctrl+E drafts
+its clauses (``ui/agreements/editor_dialog.py``); the row menu
 (right click, Menu key) holds the same actions."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.pairings.filters import PairingFilter
 from redpair_desktop.domain.pairings.rules import OPEN_STATUSES, PairingFlag, PartnerType
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.agreements.editor_dialog import AgreementEditorDialog
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.pairings import ops
@@ -59,6 +61,7 @@ class PairingsPage(QWidget):
         self.backend, self.report_error, self.today = backend, report_error, today
         self.dialog: PairingDialog | None = None
         self.preview: PdfPreviewDialog | None = None
+        self.drafting: AgreementEditorDialog | None = None
         self.shown_day: date | None = None  # the day the rows on screen were worked out for
         self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
         self.filters = PairingFilterBar()
@@ -76,7 +79,7 @@ class PairingsPage(QWidget):
         layout.addWidget(self.actions_bar)
         layout.addWidget(self.table, 1)
         note = _("“预览协议书”（Ctrl+P）按结对生成共建协议书，可打印或另存为 PDF；"
-                 "协议条款编辑与签署记录将在后续版本提供。")  # fmt: skip
+                 "“起草协议书”（Ctrl+E）逐条修改条款，保存为新版本。")  # fmt: skip
         layout.addWidget(QLabel(note, wordWrap=True))
 
     def _build_table(self) -> QTableView:
@@ -104,6 +107,7 @@ class PairingsPage(QWidget):
             ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
             ("terminate", _("终止结对…"), self.terminate_selected, []),
             ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
+            ("draft", _("起草协议书…"), self.draft_selected, ["Ctrl+E"]),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"pairing_{key}")
@@ -173,6 +177,7 @@ class PairingsPage(QWidget):
         row = self.selected_row()
         self.actions["edit"].setEnabled(row is not None)
         self.actions["preview"].setEnabled(row is not None)
+        self.actions["draft"].setEnabled(row is not None)
         self.actions["terminate"].setEnabled(row is not None and row.status in OPEN_STATUSES)
 
     def selected_row(self) -> PairingRow | None:
@@ -244,6 +249,15 @@ class PairingsPage(QWidget):
         )
         self.preview.open()
 
+    def draft_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            title = f"{row.lead_branch}—{row.station_branch}"
+            self.drafting = AgreementEditorDialog(
+                self.backend, self.report_error, row.id, title, parent=self
+            )
+            self.drafting.open()
+
     # --- the row menu -------------------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
@@ -261,6 +275,7 @@ class PairingsPage(QWidget):
         self.row_menu.addAction(self.actions["edit"])
         self.row_menu.addAction(self.actions["new"])
         self.row_menu.addAction(self.actions["preview"])
+        self.row_menu.addAction(self.actions["draft"])
         self.row_menu.addSeparator()
         self.row_menu.addAction(self.actions["terminate"])
         self.row_menu.popup(where)
