@@ -36,6 +36,7 @@ class DraftPreview(QWidget):
         super().__init__(parent, objectName="draftPreview")
         self.shown: RenderedPdf | None = None  # what the pages show (tests read it)
         self.error = error_label("previewError")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.error.hide()
         self.pages = QWidget(objectName="previewPages")
         self.column = QVBoxLayout(self.pages)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 PREVIEW_DELAY_MS = 400
 HASH_SHOWN = 12
 VERSION_COLUMNS = 5
+ROWS_SHOWN = 4  # the versions list scrolls beyond
 
 
 def status_label(status: AgreementStatus) -> str:
@@ -93,10 +94,9 @@ class AgreementEditorDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self._panes(), 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.error)
         layout.addLayout(self._button_row())
         self._show_signed(False)
+        self._show_versions([])
         self.resize(1000, 700)
         self.backend.call(
             lambda ws: ops.drafting_state(ws, pairing_id), self._on_opened, self._on_failed
@@ -115,7 +115,6 @@ class AgreementEditorDialog(QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setMaximumHeight(130)
         table.itemSelectionChanged.connect(self._on_version_chosen)
         return table
 
@@ -159,7 +158,8 @@ class AgreementEditorDialog(QDialog):
                 QShortcut(QKeySequence(shortcut), self, slot)
             self.buttons[key] = button
             if key == "close":
-                row.addStretch(1)
+                row.addWidget(self.message, 1)
+                row.addWidget(self.error, 1)
             row.addWidget(button)
         return row
 
@@ -181,6 +181,13 @@ class AgreementEditorDialog(QDialog):
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.blockSignals(False)
+        shown_rows = min(max(len(versions), 1), ROWS_SHOWN)
+        frame = 2 * table.frameWidth()
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + shown_rows * table.verticalHeader().defaultSectionSize()
+            + frame
+        )
 
     def _load(self, document: AgreementDocument, version: VersionSummary | None) -> None:
         """Put ``document``'s words in the form, read-only when ``version`` is signed."""
