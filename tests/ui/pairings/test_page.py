@@ -169,7 +169,7 @@ def test_the_row_menu_holds_the_actions(qtbot, open_app, demo_data_dir):
         lambda: getattr(page, "row_menu", None) is not None and page.row_menu.isVisible()
     )
     texts = [action.text() for action in page.row_menu.actions()]
-    assert texts == ["编辑", "新建结对", "预览协议书…", "", "终止结对…"]
+    assert texts == ["编辑", "新建结对", "预览协议书…", "起草协议书…", "", "终止结对…"]
     page.row_menu.close()
 
 
