@@ -1,7 +1,7 @@
 """Which agreement versions the database holds: the lookup ``verify`` checks a file against.
 
-A version's words never change: the same words find the version already stored, changed
-words make the next version, and a signed version stays as it was signed.
+A version's words never change: the latest version's words find that version, changed words
+make the next version, and a signed version stays as it was signed.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redpair_desktop.db.agreements.models import AgreementScan, AgreementVersion
 from redpair_desktop.db.database import Database
-from redpair_desktop.domain.agreements.document import AgreementDocument, Clause
+from redpair_desktop.domain.agreements.document import AgreementDocument, Clause, Party
 from redpair_desktop.domain.enums import AgreementStatus
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
@@ -38,22 +38,21 @@ class ImportedScan:
 
 
 def record_version(db: Database, document: AgreementDocument) -> AgreementDocument:
-    """``document`` as the version on record: the stored version with its content hash, else
-    a new draft numbered after the pairing's latest. Its record id is the version's id."""
+    """``document`` as the version on record: the pairing's latest version when it has these
+    words, else a new draft numbered after it (so what was saved last is what prints). Its
+    record id is the version's id. A stored version is never changed."""
     if document.pairing_id is None:
         raise ValueError("an agreement document without its pairing cannot be recorded")
     pairing_id = document.pairing_id
     with db.write() as session:
-        row = session.scalars(
-            select(AgreementVersion).where(
-                AgreementVersion.pairing_id == pairing_id,
-                AgreementVersion.content_hash == document.content_hash,
-            )
-        ).first()
-        if row is None:
+        row = latest_version(session, pairing_id)
+        if row is None or row.content_hash != document.content_hash:
             row = AgreementVersion(
                 pairing_id=pairing_id,
-                version=_latest_number(session, pairing_id) + 1,
+                version=(row.version if row else 0) + 1,
+                title=document.title,
+                parties=parties_json(document.parties),
+                preamble=document.preamble,
                 clauses=clauses_json(document.clauses),
                 content_hash=document.content_hash,
                 status=AgreementStatus.DRAFT,
@@ -62,6 +61,15 @@ def record_version(db: Database, document: AgreementDocument) -> AgreementDocume
             session.flush()
         record_id, number = row.id, row.version
     return dataclasses.replace(document, record_id=record_id, version=number)
+
+
+def latest_version(session: Session, pairing_id: uuid.UUID) -> AgreementVersion | None:
+    return session.scalars(
+        select(AgreementVersion)
+        .where(AgreementVersion.pairing_id == pairing_id)
+        .order_by(AgreementVersion.version.desc())
+        .limit(1)
+    ).first()
 
 
 def recorded_content_hash(db: Database, record_id: str) -> str | None:
@@ -83,11 +91,7 @@ def import_paper_scan(
     that version 已签署（纸质原件存档）. A file that is not an acceptable scan, or a pairing
     without a recorded version, changes nothing."""
     with db.write() as session:
-        version = session.scalars(
-            select(AgreementVersion)
-            .where(AgreementVersion.pairing_id == pairing_id)
-            .order_by(AgreementVersion.version.desc())
-        ).first()
+        version = latest_version(session, pairing_id)
         if version is None:
             raise UserError(_("这个结对还没有生成过协议书，请先生成协议书 PDF 再导入扫描件。"))
         facts, target = store_scan(data_dir, path)
@@ -123,12 +127,12 @@ def import_paper_scan(
 
 def clauses_json(clauses: tuple[Clause, ...]) -> str:
     """The clauses as canonical JSON: keys sorted, no spaces, characters as they are."""
-    data = [dataclasses.asdict(clause) for clause in clauses]
+    return _canonical_json([dataclasses.asdict(clause) for clause in clauses])
+
+
+def parties_json(parties: tuple[Party, Party]) -> str:
+    return _canonical_json([dataclasses.asdict(party) for party in parties])
+
+
+def _canonical_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _latest_number(session: Session, pairing_id: uuid.UUID) -> int:
-    latest = session.scalar(
-        select(func.max(AgreementVersion.version)).where(AgreementVersion.pairing_id == pairing_id)
-    )
-    return latest or 0

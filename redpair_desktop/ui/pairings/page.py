@@ -2,9 +2,10 @@
 
 The status shown is worked out as of ``today`` (a callable, so tests fix the day): 临近到期 and
 到期未续签 are marked in colour. Ctrl+N registers a pairing, Enter or F2 edits the selected one,
-Ctrl+P previews the selected pairing's agreement (print, save as PDF from there), Ctrl+G opens
-屏幕签字 for it (both secretaries sign on screen), Ctrl+I imports the scan of its signed paper
-original; the row menu (right click, Menu key) holds the same actions."""
+Ctrl+E drafts the selected pairing's clauses (``ui/agreements/editor_dialog.py``), Ctrl+P
+previews its agreement (print, save as PDF from there), Ctrl+G opens 屏幕签字 for it (both
+secretaries sign on screen), Ctrl+I imports the scan of its signed paper original; the row menu
+(right click, Menu key) holds the same actions."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.pairings.filters import PairingFilter
 from redpair_desktop.domain.pairings.rules import OPEN_STATUSES, PairingFlag, PartnerType
 from redpair_desktop.i18n import _
+from redpair_desktop.ui.agreements.editor_dialog import AgreementEditorDialog
 from redpair_desktop.ui.agreements.signing_dialog import SigningDialog
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
@@ -65,6 +67,7 @@ class PairingsPage(QWidget):
         self.preview: PdfPreviewDialog | None = None
         self.scan_result: QMessageBox | None = None
         self.signing: SigningDialog | None = None
+        self.drafting: AgreementEditorDialog | None = None
         self.shown_day: date | None = None  # the day the rows on screen were worked out for
         self.summary = QLabel(objectName="pairingSummary", wordWrap=True)
         self.filters = PairingFilterBar()
@@ -82,7 +85,7 @@ class PairingsPage(QWidget):
         layout.addWidget(self.actions_bar)
         layout.addWidget(self.table, 1)
         note = _("“预览协议书”（Ctrl+P）按结对生成共建协议书，可打印或另存为 PDF；"
-                 "协议条款编辑与签署记录将在后续版本提供。")  # fmt: skip
+                 "“起草协议书”（Ctrl+E）逐条修改条款，保存为新版本。")  # fmt: skip
         layout.addWidget(QLabel(note, wordWrap=True))
 
     def _build_table(self) -> QTableView:
@@ -109,6 +112,7 @@ class PairingsPage(QWidget):
             ("new", _("新建结对"), self.new_pairing, [QKeySequence.StandardKey.New]),
             ("edit", _("编辑"), self.edit_selected, [Qt.Key.Key_F2]),
             ("terminate", _("终止结对…"), self.terminate_selected, []),
+            ("draft", _("起草协议书…"), self.draft_selected, ["Ctrl+E"]),
             ("preview", _("预览协议书…"), self.preview_selected, [QKeySequence.StandardKey.Print]),
             ("sign", _("屏幕签字…"), self.sign_selected, ["Ctrl+G"]),
             ("scan", _("导入签字扫描件…"), self.import_scan_for_selected, ["Ctrl+I"]),
@@ -184,6 +188,7 @@ class PairingsPage(QWidget):
         self.actions["preview"].setEnabled(row is not None)
         self.actions["scan"].setEnabled(row is not None)
         self.actions["sign"].setEnabled(row is not None)
+        self.actions["draft"].setEnabled(row is not None)
         self.actions["terminate"].setEnabled(row is not None and row.status in OPEN_STATUSES)
 
     def selected_row(self) -> PairingRow | None:
@@ -310,6 +315,15 @@ class PairingsPage(QWidget):
         self.signing.preview_requested.connect(self.preview_selected)
         self.signing.open()
 
+    def draft_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            title = f"{row.lead_branch}—{row.station_branch}"
+            self.drafting = AgreementEditorDialog(
+                self.backend, self.report_error, row.id, title, parent=self
+            )
+            self.drafting.open()
+
     # --- the row menu -------------------------------------------------------------------
 
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
@@ -326,6 +340,7 @@ class PairingsPage(QWidget):
         self.row_menu = QMenu(self, objectName="pairingRowMenu")
         self.row_menu.addAction(self.actions["edit"])
         self.row_menu.addAction(self.actions["new"])
+        self.row_menu.addAction(self.actions["draft"])
         self.row_menu.addAction(self.actions["preview"])
         self.row_menu.addAction(self.actions["sign"])
         self.row_menu.addAction(self.actions["scan"])

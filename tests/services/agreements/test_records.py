@@ -18,6 +18,7 @@ from redpair_desktop.services.agreements.records import (
     record_version,
     recorded_content_hash,
 )
+from redpair_desktop.services.agreements.versions import version_document
 from redpair_desktop.services.workspace import open_workspace
 
 
@@ -65,7 +66,9 @@ def test_changed_words_make_the_next_version_and_the_signed_one_stays(
             (first.record_id, 1, first.content_hash, "signed_paper"),
             (second.record_id, 2, "cd" * 32, "draft"),
         ]
-        assert agreement_document(workspace.db, "demo").record_id == first.record_id
+        # What was saved last is what prints; the signed version keeps its words.
+        assert agreement_document(workspace.db, "demo").record_id == second.record_id
+        assert version_document(workspace.db, first.record_id) == first
     finally:
         workspace.close()
 

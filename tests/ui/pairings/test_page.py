@@ -171,7 +171,8 @@ def test_the_row_menu_holds_the_actions(qtbot, open_app, demo_data_dir):
     )
     texts = [action.text() for action in page.row_menu.actions()]
     assert texts == [
-        "编辑", "新建结对", "预览协议书…", "屏幕签字…", "导入签字扫描件…", "", "终止结对…"
+        "编辑", "新建结对", "起草协议书…", "预览协议书…", "屏幕签字…", "导入签字扫描件…", "",
+        "终止结对…",
     ]  # fmt: skip
     page.row_menu.close()
 
