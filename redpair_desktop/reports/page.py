@@ -117,6 +117,9 @@ def draw_segment(canvas: Canvas, segment: Segment, x: float, y: float) -> None:
             text.textOut(chars)
             x += sum(run.face.width(char) for char in chars) * segment.size
             x += segment.char_space * len(chars)
+    # The render mode outlives the text object in the PDF's graphics state, while ReportLab
+    # starts each text object believing it is 0: set it back, or all later text is stroked.
+    text.setTextRenderMode(0)
     canvas.setLineWidth(segment.size * 0.03)
     canvas.drawText(text)
 
