@@ -11,10 +11,10 @@ from redpair_desktop.domain.dates import chinese_date
 
 
 def counts_text(counts: Counts) -> str:
-    """``应到 17 人，实到 16 人，请假 1 人，缺席 0 人``."""
+    """``应到17人，实到16人，请假1人，缺席0人``."""
     return (
-        f"应到 {counts.expected} 人，实到 {counts.present} 人，"
-        f"请假 {counts.excused} 人，缺席 {counts.absent} 人"
+        f"应到{counts.expected}人，实到{counts.present}人，"
+        f"请假{counts.excused}人，缺席{counts.absent}人"
     )
 
 
@@ -24,7 +24,7 @@ def attendance_text(sheet: ActivitySheet) -> str:
     parts = [f"{who}党员" if who else "", counts_text(sheet.counts)]
     signed = sum(1 for entry in sheet.entries if entry.signature_png)
     if sheet.pledge_title and signed:
-        parts.append(f"{signed} 人签名承诺“{sheet.pledge_title}”")
+        parts.append(f"{signed}人签名承诺“{sheet.pledge_title}”")
     return "，".join(part for part in parts if part) + "。"
 
 

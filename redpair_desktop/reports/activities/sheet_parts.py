@@ -22,7 +22,7 @@ from redpair_desktop.reports.page import DocumentInfo, draw_qr, render
 
 ABSENCES = {"excused": "请假", "absent": "缺席"}  # AttendanceStatus values
 BACKFILLED = "补录"
-BLANK_COUNTS = "应到 {expected} 人，实到　　人，请假　　人，缺席　　人"
+BLANK_COUNTS = "应到{expected}人，实到　　人，请假　　人，缺席　　人"
 
 
 def record_payload(sheet: ActivitySheet) -> str:
