@@ -27,8 +27,12 @@ def signature_png(index):
     for stroke in range(3):
         left = 150 + stroke * 800
         points = tuple(
-            Point(left + step * 12, int(500 + 300 * math.sin(step / (4 + index % 5) + stroke)),
-                  step * 10, 0.5)  # fmt: skip
+            Point(
+                left + step * 12,
+                int(500 + 300 * math.sin(step / (4 + index % 5) + stroke)),
+                step * 10,
+                0.5,
+            )
             for step in range(60)
         )
         strokes.append(points)
@@ -64,8 +68,12 @@ def make_sheet(entries, **changes):
         pledge_text=PLEDGE,
         pledge_sha256="ab" * 32,
         entries=entries,
-        counts=Counts(len(entries), statuses.count("present"), statuses.count("excused"),
-                      statuses.count("absent")),  # fmt: skip
+        counts=Counts(
+            len(entries),
+            statuses.count("present"),
+            statuses.count("excused"),
+            statuses.count("absent"),
+        ),
         content="宣读协议，双方书记签字并交换文本；17名党员在党旗下宣读承诺并签名；合影留念。",
     )
     values.update(changes)
