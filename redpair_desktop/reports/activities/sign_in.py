@@ -46,6 +46,6 @@ def _row(number: int, entry: RollEntry, blank: bool) -> list[Cell]:
     if blank:
         return [*cells, Cell(), Cell()]
     note = status_note(entry)
-    time = "" if entry.backfilled else clock(entry.signed_at)
+    time = "" if entry.backfilled else clock(entry.checked_in_at)
     last = Cell(note, entry.name) if note else Cell(ink=ink_of(entry))
     return [*cells, Cell(time), last]

@@ -47,6 +47,7 @@ def entry(index, **changes):
         status="present",
         signature_png=signature_png(index),
         signed_at=START + timedelta(minutes=index),
+        checked_in_at=START - timedelta(minutes=30) + timedelta(seconds=20 * index),
         badge_code=f"RP-{index:04d}",
     )
     values.update(changes)

@@ -10,6 +10,7 @@ from PIL import Image
 
 from redpair_desktop.domain.errors import CharacterNotPrintable, UserError
 from redpair_desktop.reports.activities.roll import roll_pdf
+from redpair_desktop.reports.activities.sheet_parts import clock
 from redpair_desktop.reports.activities.sign_in import sign_in_pdf
 from tests.reports.activities.conftest import ceremony, entry, make_sheet, person_name
 
@@ -130,6 +131,8 @@ def test_sign_in_filled_and_blank(fonts):
     text = text_of(filled)
     assert "签到表" in text and "签到时间" in text and "补录" in text
     assert all(person_name(i) in text for i in range(17))
+    assert clock(sheet.entries[0].checked_in_at) in text  # the check-in time, not the signing
+    assert clock(sheet.entries[0].signed_at) not in text
     blank = sign_in_pdf(sheet, fonts, blank=True)
     assert image_count(blank) == 0
     text = text_of(blank)
