@@ -6,19 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from redpair_desktop.domain.activities.badges import looks_like_badge, read_badge
 from redpair_desktop.domain.activities.codes import EntryMethod
 from redpair_desktop.domain.pinyin_keys import name_keys
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Protocol):
     """What a check-in can match an attendee by."""
 
-    name: str
-    badge_code: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def badge_code(self) -> str: ...
 
 
 C = TypeVar("C", bound=Candidate)
