@@ -138,6 +138,11 @@ def _prepare(path: Path) -> _Prepared:
             _("“{name}”的图像尺寸过大（超过 {limit} 万像素），不能添加。请先缩小照片。",
               name=path.name, limit=MAX_PHOTO_PIXELS // 10_000)
         ) from exc  # fmt: skip
+    except Image.UnidentifiedImageError as exc:
+        raise UserError(
+            _("“{name}”不是 JPEG 或 PNG 照片，不能添加。请把照片存为 JPEG 或 PNG 后再添加。",
+              name=path.name)
+        ) from exc  # fmt: skip
     except (OSError, SyntaxError, ValueError) as exc:
         raise UserError(
             _("“{name}”已损坏或不完整，不能添加。请重新导出照片后再添加。", name=path.name)
