@@ -26,7 +26,7 @@ from redpair_desktop.db.database import Database
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.files import write_file
 from redpair_desktop.i18n import _
-from redpair_desktop.services.activities.records import get_activity
+from redpair_desktop.services.activities.records import get_activity, now
 
 PHOTO_DIR = "photos"
 MB = 1024 * 1024
@@ -112,10 +112,10 @@ def set_caption(db: Database, photo_id: uuid.UUID, caption: str) -> None:
         _photo(session.get(ActivityPhoto, photo_id), photo_id).caption = caption
 
 
-def remove_photo(db: Database, photo_id: uuid.UUID, removed_at: datetime) -> None:
+def remove_photo(db: Database, photo_id: uuid.UUID) -> None:
     """Withdraw a photo from the activity (its row is kept, marked; its files stay)."""
     with db.write() as session:
-        _photo(session.get(ActivityPhoto, photo_id), photo_id).deleted_at = removed_at
+        _photo(session.get(ActivityPhoto, photo_id), photo_id).deleted_at = now(session)
 
 
 # --- checking and converting ----------------------------------------------------------------

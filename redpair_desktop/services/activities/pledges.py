@@ -144,6 +144,7 @@ def sign_pledge(
     the list, a second signature, or words other than ``shown_sha256`` (the words shown)."""
     if not signature.has_enough_ink:
         raise UserError(_("签名太短或太小，没有保存。请在签名板上完整签写姓名。"))
+    device = " ".join(device.split()) or db.device
     with db.write() as session:
         attendee = get_attendee(session, activity_id, attendee_id)
         words = pledge_of(session, get_activity(session, activity_id))

@@ -11,7 +11,12 @@ import pytest
 from PIL import Image
 
 from redpair_desktop.domain.errors import UserError
-from redpair_desktop.services.activities.photos import add_photo, photos, set_caption
+from redpair_desktop.services.activities.photos import (
+    add_photo,
+    photos,
+    remove_photo,
+    set_caption,
+)
 
 ORIENTATION = 0x0112
 
@@ -61,6 +66,9 @@ def test_an_exif_rotated_photo_is_stored_upright_and_the_original_kept(
     assert [p.caption for p in photos(demo_workspace.db, activity_id)] == ["启动仪式合影"]
     with pytest.raises(UserError, match="已经添加过"):
         add_photo(demo_workspace.db, data_dir, activity_id, source)
+    remove_photo(demo_workspace.db, row.id)
+    assert photos(demo_workspace.db, activity_id) == []
+    assert add_photo(demo_workspace.db, data_dir, activity_id, source).sha256 == row.sha256
 
 
 @pytest.mark.parametrize(
