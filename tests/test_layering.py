@@ -124,6 +124,9 @@ FEATURE_USES = {
     ("pairings", "agreements"): "the registry previews and prints a pairing's agreement",
     ("agreements", "org"): "an agreement's parties are two branches and their secretaries",
     ("agreements", "pairings"): "an agreement is drawn up for a pairing",
+    ("activities", "pairings"): "an activity is held by a pairing's two branches",
+    ("activities", "org"): "the expected list and the printouts name each member's branch",
+    ("activities", "rosters"): "the expected list is built from both branches' rosters",
     ("demo", "*"): "the demo data fill every feature",
 }
 

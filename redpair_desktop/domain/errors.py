@@ -8,6 +8,9 @@ never by name.
 
 from __future__ import annotations
 
+import uuid
+from typing import NamedTuple
+
 from redpair_desktop.i18n import _, join_messages
 
 
@@ -76,3 +79,19 @@ class CharacterNotPrintable(UserError):
         )  # fmt: skip
         self.char = char
         self.whose = whose
+
+
+class Choice(NamedTuple):
+    """One of the people an ambiguous entry could mean."""
+
+    id: uuid.UUID
+    name: str
+    unit: str
+
+
+class AmbiguousEntry(UserError):
+    """What was typed fits several people; ``choices`` lists them so the user can pick one."""
+
+    def __init__(self, message: str, choices: tuple[Choice, ...]) -> None:
+        super().__init__(message)
+        self.choices = choices

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from redpair_desktop.domain.activities.codes import (
+    ActivityType,
+    AttendanceStatus,
+    EntryMethod,
+    RunSheetStep,
+)
 from redpair_desktop.domain.enums import (
     AgreementStatus,
     BranchKind,
@@ -59,6 +65,36 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         AgreementStatus.DRAFT: N_("草稿"),
         AgreementStatus.SIGNED_PAPER: N_("已签署（纸质原件存档）"),
         AgreementStatus.SIGNED_ON_SCREEN: N_("已签署（屏幕签字）"),
+    },
+    ActivityType: {
+        ActivityType.LAUNCH_CEREMONY: N_("启动仪式/签约仪式"),
+        ActivityType.THEMED_PARTY_DAY: N_("主题党日"),
+        ActivityType.JOINT_PARTY_LESSON: N_("联合党课"),
+        ActivityType.SAFETY_PRACTICE: N_("“党建+安全”实践活动"),
+        ActivityType.SITE_INSPECTION: N_("现场检查"),
+        ActivityType.LINE_RIDE_ALONG: N_("随线巡视"),
+        ActivityType.SERVICE_TEAM_VISIT: N_("党员服务队走访服务"),
+    },
+    AttendanceStatus: {
+        AttendanceStatus.EXPECTED: N_("未到"),
+        AttendanceStatus.PRESENT: N_("实到"),
+        AttendanceStatus.EXCUSED: N_("请假"),
+        AttendanceStatus.ABSENT: N_("缺席"),
+    },
+    EntryMethod: {
+        EntryMethod.TYPED_NAME: N_("输入姓名"),
+        EntryMethod.PINYIN: N_("输入拼音"),
+        EntryMethod.BADGE: N_("扫描胸牌"),
+        EntryMethod.KIOSK: N_("签名台"),
+        EntryMethod.LIST: N_("名单中选择"),
+        EntryMethod.PAPER: N_("补录"),
+    },
+    RunSheetStep: {
+        RunSheetStep.READ_AGREEMENT: N_("宣读协议"),
+        RunSheetStep.SIGN_AGREEMENT: N_("签字"),
+        RunSheetStep.EXCHANGE_TEXTS: N_("交换文本"),
+        RunSheetStep.PLEDGE: N_("承诺宣读签名"),
+        RunSheetStep.GROUP_PHOTO: N_("合影"),
     },
 }
 

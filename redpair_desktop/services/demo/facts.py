@@ -79,3 +79,15 @@ REFERENCE_LEAD_POSITIONS = [
     "后勤管理专责", "社保管理专责", "离退休管理专责", "职工健康管理专责", "物业管理员",
     "车辆管理员", "食堂管理员", "综合管理员",
 ]  # fmt: skip
+
+# The reference launch ceremony (启动仪式) on the pairing's first day, at the station.
+CEREMONY_TITLE = "综合服务中心党支部与大坪供电所党支部结对共建启动仪式"
+CEREMONY_PLACE = "大坪供电所会议室"
+CEREMONY_START = (9, 0)  # local time (UTC+8)
+CEREMONY_AGENDA = (
+    "双方党支部书记介绍支部情况，签订结对共建协议书；"
+    "综合服务中心党支部 17 名党员在党旗下宣读“党员身边无违章”承诺并签名；"
+    "会后开展“党建+安全”实践活动，集体宣读承诺，现场检查供电所办公环境、日常管理和后勤安全。"
+)
+CEREMONY_NOTES = "结对原则：打基础、树导向、促规范；加强管理考核。"
+CEREMONY_EXCUSED_REASON = "10 kV 内冲线值班保电"  # one 大坪 member (not the secretary) 请假

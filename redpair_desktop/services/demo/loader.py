@@ -19,6 +19,7 @@ from redpair_desktop.domain.ids import seeded_id_factory
 from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.i18n import _
 from redpair_desktop.services.demo import facts
+from redpair_desktop.services.demo.ceremony import DemoClock, add_reference_ceremony
 from redpair_desktop.services.org.branches import add_branch, add_unit
 from redpair_desktop.services.pairings.editing import add_pairing
 from redpair_desktop.services.rosters.members import add_member
@@ -42,11 +43,12 @@ class RosterPlan:
 
 def load_demo(workspace: Workspace) -> None:
     """Fill an empty database with the reference case; refuse if anything is stored already."""
+    clock = DemoClock(DEMO_CLOCK)
     context = WriteContext(
         actor=DEMO_ACTOR,
         device=workspace.db.device,
         id_factory=seeded_id_factory(DEMO_SEED, int(DEMO_CLOCK.timestamp() * 1000)),
-        clock=lambda: DEMO_CLOCK,
+        clock=clock,
     )
     with workspace.db.write(context) as session:
         existing = session.scalar(select(func.count()).select_from(OrgUnit))
@@ -58,12 +60,13 @@ def load_demo(workspace: Workspace) -> None:
                     count=existing,
                 )
             )
-        _DemoBuilder(session, random.Random(DEMO_SEED)).build()
+        _DemoBuilder(session, random.Random(DEMO_SEED), clock).build()
 
 
 class _DemoBuilder:
-    def __init__(self, session: Session, rng: random.Random) -> None:
+    def __init__(self, session: Session, rng: random.Random, clock: DemoClock) -> None:
         self.session = session
+        self.clock = clock
         self.rng = rng
         self.rare_names = list(facts.RARE_NAMES)
         self.minority = list(facts.MINORITY_NAMES)
@@ -307,8 +310,9 @@ class _DemoBuilder:
         starts.remove(min(starts, key=lambda d: abs((d - reference_start).days)))
         plan = _with_renewals(list(zip(leads, paired_stations, starts, strict=True)))
         made = [self._pair(lead, station, started_on) for lead, station, started_on in plan]
-        self._pair(reference_lead, reference_station, reference_start)
+        reference = self._pair(reference_lead, reference_station, reference_start)
         self._decide(made)
+        add_reference_ceremony(self.session, reference, self.clock)
 
     def _decide(self, made: list[Pairing]) -> None:
         """The newest pairing is still being prepared; the first of 2023 was ended early."""
