@@ -108,6 +108,7 @@ def _entries(session: Session, activity_id: uuid.UUID) -> tuple[RollEntry, ...]:
             signed_at=signed_at,
             backfilled=a.backfilled,
             badge_code=a.badge_code,
+            checked_in_at=a.checked_in_at,
         )
         for a, png, signed_at in rows
     )
