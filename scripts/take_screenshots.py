@@ -153,7 +153,27 @@ def main() -> int:
         ),
     )
     shots.save(pairings.preview, "agreement-preview")
+    saved_pdf = data_dir / "agreement.pdf"
+    saved_pdf.write_bytes(pairings.preview.data)
     pairings.preview.reject()
+    pairings.draft_selected()
+    drafting = pairings.drafting
+    wait_until(app, lambda: drafting.isVisible() and drafting.preview.page_count() > 0)
+    settle(app, 600)
+    shots.save(drafting, "agreement-drafting")
+    drafting.reject()
+    pairings.sign_selected()
+    wait_until(app, lambda: pairings.signing.record_id is not None)
+    settle(app)
+    shots.save(pairings.signing, "screen-signing")
+    pairings.signing.reject()
+    pairings.verify_file()
+    verifying = pairings.verify_dialog
+    verifying.check(saved_pdf)
+    wait_until(app, lambda: verifying.checked is not None)
+    settle(app)
+    shots.save(verifying, "verify")
+    verifying.reject()
     window.select_section("settings")
     shots.save(window, "settings")
     window.close()

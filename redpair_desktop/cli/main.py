@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -68,6 +69,9 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     except RedPairError:
         log.info("command %s refused", args.command, exc_info=True)
         raise
+    except BrokenPipeError:  # the reader left early (``| head``): the work is done, say nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         out.error(

@@ -16,6 +16,7 @@ class Output:
             print(json.dumps(payload, ensure_ascii=False))
         else:
             print(text)
+        sys.stdout.flush()  # a reader that left early (``| head``) is noticed here, not at exit
 
     def error(self, message: str, payload: dict | None = None) -> None:
         """Errors go to stderr; with --json the JSON object still goes to stdout."""

@@ -117,6 +117,9 @@ def draw_segment(canvas: Canvas, segment: Segment, x: float, y: float) -> None:
             text.textOut(chars)
             x += sum(run.face.width(char) for char in chars) * segment.size
             x += segment.char_space * len(chars)
+    # The render mode outlives the text object in the PDF's graphics state, while ReportLab
+    # starts each text object believing it is 0: set it back, or all later text is stroked.
+    text.setTextRenderMode(0)
     canvas.setLineWidth(segment.size * 0.03)
     canvas.drawText(text)
 
@@ -133,26 +136,33 @@ def draw_page_number(canvas: Canvas, fonts: FontSet, number: int) -> None:
 
 
 def draw_qr(canvas: Canvas, number: int, payload: str) -> None:
-    """A small QR code in the bottom margin, on the side away from the page number. It is drawn
-    once per document, as a form that every page places (ReportLab's widget takes ~0.5 s a
-    page), each row's runs of dark modules one rectangle."""
-    name = "qr" + hashlib.sha256(payload.encode()).hexdigest()[:16]
-    if not canvas.hasForm(name):
-        canvas.beginForm(name, 0, 0, QR_SIZE, QR_SIZE)
-        _draw_qr_modules(canvas, _qr_runs(payload))
-        canvas.endForm()
+    """A small QR code in the bottom margin, on the side away from the page number."""
     x0 = LEFT_MARGIN if number % 2 else LEFT_MARGIN + BLOCK_WIDTH - QR_SIZE
+    draw_qr_at(canvas, payload, x0, BLOCK_BOTTOM - PAGE_NUMBER_GAP - QR_SIZE)
+
+
+def draw_qr_at(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE) -> None:
+    """The QR code of ``payload``, ``size`` pt square with its quiet zone, bottom left at
+    (x, y). It is drawn once per document, as a form that every page places (ReportLab's
+    widget takes ~0.5 s a page), each row's runs of dark modules one rectangle."""
+    name = "qr" + hashlib.sha256(f"{size:.2f}:{payload}".encode()).hexdigest()[:16]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, 0, 0, size, size)
+        _draw_qr_modules(canvas, _qr_runs(payload), size)
+        canvas.endForm()
     canvas.saveState()
-    canvas.translate(x0, BLOCK_BOTTOM - PAGE_NUMBER_GAP - QR_SIZE)
+    canvas.translate(x, y)
     canvas.doForm(name)
     canvas.restoreState()
 
 
-def _draw_qr_modules(canvas: Canvas, rows: tuple[tuple[tuple[int, int], ...], ...]) -> None:
-    cell = QR_SIZE / (len(rows) + 2 * QR_QUIET)
+def _draw_qr_modules(
+    canvas: Canvas, rows: tuple[tuple[tuple[int, int], ...], ...], size: float
+) -> None:
+    cell = size / (len(rows) + 2 * QR_QUIET)
     path = canvas.beginPath()
     for row, runs in enumerate(rows):
-        y = QR_SIZE - (row + QR_QUIET + 1) * cell
+        y = size - (row + QR_QUIET + 1) * cell
         for start, length in runs:
             path.rect((start + QR_QUIET) * cell, y, length * cell, cell)
     canvas.setFillGray(0)

@@ -169,3 +169,17 @@ def test_the_cli_never_imports_qt(data_dir):
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_reader_that_leaves_early_gets_no_error_and_no_traceback(demo_data_dir):
+    command = [sys.executable, "-m", "redpair_desktop.cli.main", "--data-dir", str(demo_data_dir)]
+    child = subprocess.Popen(
+        [*command, "roster", "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    child.stdout.close()  # like ``| head`` that has read enough: before the command answers
+    _out, errors = child.communicate(timeout=120)
+    assert child.returncode == 1
+    assert "Traceback" not in errors and "意外错误" not in errors and "Exception" not in errors

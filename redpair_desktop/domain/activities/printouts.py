@@ -1,3 +1,5 @@
+"""What the activity printouts draw, as plain data: the services fill it, the reports read it."""
+
 from __future__ import annotations
 
 import uuid
@@ -24,6 +26,7 @@ class RollEntry:
     signed_at: datetime | None = None  # aware UTC
     backfilled: bool = False  # 补录: entered later from the paper list
     badge_code: str = ""  # what the badge QR encodes
+    checked_in_at: datetime | None = None  # aware UTC: when the check-in was recorded
 
 
 @dataclass(frozen=True)

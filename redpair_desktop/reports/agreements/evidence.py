@@ -106,12 +106,8 @@ def _signature_block(
     anchors: dict[int, bytes],
 ) -> list[Line]:
     device = DEVICE_LABELS[signature.device]
-    lines = setter.paragraph(
-        [(f"（{number}）{party.label}：", FontRole.HEADING2), (party.seal_name, BODY)],
-        party.seal_name,
-        indent=2,
-        hanging=2,
-    )
+    lines = setter.paragraph([(f"（{number}）{party.label}", FontRole.HEADING2)], party.label)
+    lines += _text(f"单位：{party.seal_name}", setter, party.seal_name)
     lines += _text(f"签字人：{signature.signer}（{signature.signer_role}）", setter,
                    _("{label}书记 {name}", label=party.label, name=signature.signer))  # fmt: skip
     lines += _text(f"签字时间：{local_time(signature.signed_at)}", setter, party.label)

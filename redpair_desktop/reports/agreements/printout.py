@@ -9,6 +9,7 @@ way); it asks the services for the evidence and the signature and hands the repo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from redpair_desktop.reports.agreements.pdf import agreement_pdf
@@ -23,7 +24,11 @@ if TYPE_CHECKING:
 
 def printable_pdf(workspace: Workspace, document: AgreementDocument) -> bytes:
     """The signed PDF of recorded version ``document``, with the evidence page of its on-screen
-    signing if there was one."""
+    signing if there was one (and then that day's date under the seals)."""
     fonts = settings_fonts(workspace.data_dir)
-    pdf = agreement_pdf(document, fonts, evidence(workspace.db, document.record_id))
+    signed = evidence(workspace.db, document.record_id)
+    if signed is not None and signed.is_complete:  # the date under the seals: the signing day
+        last = max(signature.signed_at for signature in signed.signatures)
+        document = replace(document, signed_on=last.astimezone().date())
+    pdf = agreement_pdf(document, fonts, signed)
     return signed_agreement(workspace.db, workspace.data_dir, document, pdf)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from redpair_desktop.ui.appearance import error_label
-from redpair_desktop.ui.widgets.pdf_preview import page_sizes, render_page
+from redpair_desktop.ui.widgets.pdf_preview import page_pixmap, page_sizes, render_page
 
 PREVIEW_DPI = 110  # about twice the pane's width: sharp after scaling down
 PAGE_GAP = 8
@@ -83,16 +83,7 @@ class DraftPreview(QWidget):
         for label, image in zip(self.labels, self.shown.pages, strict=True):
             height = round(width * image.height() / image.width())
             label.setFixedSize(width, height)
-            pixmap = QPixmap.fromImage(
-                image.scaled(
-                    round(width * ratio),
-                    round(height * ratio),
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
+            label.setPixmap(page_pixmap(image, width, height, ratio))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

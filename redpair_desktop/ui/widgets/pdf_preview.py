@@ -102,6 +102,21 @@ def render_page(data: bytes, index: int, dpi: float) -> QImage:
         document.close()
 
 
+def page_pixmap(image: QImage, width: int, height: int, ratio: float) -> QPixmap:
+    """A rendered page scaled smoothly to ``width`` × ``height`` logical pixels on a screen
+    with device pixel ratio ``ratio``."""
+    pixmap = QPixmap.fromImage(
+        image.scaled(
+            round(width * ratio),
+            round(height * ratio),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    )
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
 def a4_printer(printer: QPrinter) -> QPrinter:
     """``printer`` as the print dialog first offers it: A4 portrait, full page."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -311,17 +326,7 @@ class PdfPreviewDialog(QDialog):
         label.setFixedSize(width, height)
         image = self.images.get(index)
         if image is not None:
-            ratio = self.devicePixelRatioF()
-            pixmap = QPixmap.fromImage(
-                image.scaled(
-                    round(width * ratio),
-                    round(height * ratio),
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
+            label.setPixmap(page_pixmap(image, width, height, self.devicePixelRatioF()))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -62,6 +62,30 @@ def test_title_is_22_pt_and_body_16_pt_on_at_most_22_lines(reference):
             assert len(baselines) <= LINES_PER_PAGE
 
 
+def _render_modes_by_size(data: bytes) -> dict[float, set[int]]:
+    """Each font size drawn, with the text render modes (0 fill, 2 fill and stroke) it was
+    drawn in: the graphics state a viewer keeps, followed through every page's operators."""
+    seen: dict[float, set[int]] = {}
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        mode, size = 0, 0.0
+        for operands, operator in pypdf.generic.ContentStream(page.get_contents(), None).operations:
+            if operator == b"Tr":
+                mode = int(operands[0])
+            elif operator == b"Tf":
+                size = round(float(operands[1]), 1)
+            elif operator in (b"Tj", b"TJ"):
+                seen.setdefault(size, set()).add(mode)
+    return seen
+
+
+def test_only_the_title_is_outlined_and_the_text_after_it_is_not(reference):
+    # The bundled song face has no bold: the 22 pt title is filled and stroked. Everything
+    # after it — body, headings, page numbers — must be filled only, on every page.
+    modes = _render_modes_by_size(reference)
+    assert modes.pop(22.0) == {2}
+    assert modes and all(drawn == {0} for drawn in modes.values()), modes
+
+
 def test_fonts_are_embedded_and_text_extractable(reference):
     reader = pypdf.PdfReader(io.BytesIO(reference))
     for page in reader.pages:
