@@ -42,7 +42,7 @@ class PairingChoice:
 
 @dataclass(frozen=True)
 class FormChoices:
-    """What the activity form offers: the open pairings and the pledge text versions."""
+    """What the activity form offers: every pairing and the pledge text versions."""
 
     pairings: tuple[PairingChoice, ...]
     pledges: tuple[PledgeTextRow, ...]
