@@ -176,8 +176,49 @@ def main() -> int:
     verifying.reject()
     window.select_section("settings")
     shots.save(window, "settings")
+    activity_shots(app, window, shots)
     window.close()
     return 0
+
+
+def activity_shots(app: QApplication, window: QWidget, shots: Shots) -> None:
+    """The 活动与承诺 page on the reference ceremony, its tabs and its dialogs."""
+    from redpair_desktop.ui.activities.ops import Printout
+
+    window.select_section("activities")
+    page = window.pages.currentWidget()
+    wait_until(app, lambda: page.loaded and page.model.rowCount() > 0)
+    page.select(page.model.row_at(0).id)
+    panel = page.attendance
+    wait_until(app, lambda: panel.model.rowCount() > 0)
+    panel.box.setText("zy")
+    panel.check_in_typed()
+    wait_until(app, lambda: bool(panel.message.text()))
+    shots.save(window, "activities")
+    for index, name in ((1, "activity-run-sheet"), (2, "activity-photos"), (3, "activity-brief")):
+        page.tabs.setCurrentIndex(index)
+        shots.save(window, name)
+    page.tabs.setCurrentIndex(0)
+    shots.dialog(page, page.edit_selected, "activity-editor")
+    panel.backfill()
+    wait_until(app, lambda: panel.backfill_dialog.isVisible())
+    shots.save(panel.backfill_dialog, "activity-backfill")
+    panel.backfill_dialog.reject()
+    panel.add_guest()
+    wait_until(app, lambda: panel.guest_dialog.isVisible())
+    shots.save(panel.guest_dialog, "activity-guest")
+    panel.guest_dialog.reject()
+    page.preview_printout(Printout.ROLL)
+    wait_until(
+        app,
+        lambda: (
+            page.preview is not None
+            and page.preview.page_labels
+            and page.preview.shown_page_count() == len(page.preview.page_labels)
+        ),
+    )
+    shots.save(page.preview, "pledge-roll-preview")
+    page.preview.reject()
 
 
 if __name__ == "__main__":

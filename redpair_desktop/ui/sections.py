@@ -47,16 +47,7 @@ class Section:
 SECTIONS = (
     Section("org", N_("组织与花名册"), "redpair_desktop.ui.org.page:build_page"),
     Section("pairings", N_("结对与协议"), "redpair_desktop.ui.pairings.page:build_page"),
-    Section(
-        "activities",
-        N_("活动与承诺"),
-        plan=(
-            N_("启动仪式等活动记录，应到、实到、请假、缺席人数"),
-            N_("投影显示承诺书全文与实时签名人数"),
-            N_("触控或手写笔签名台，补录与纸质名单录入"),
-            N_("可打印的签到表与承诺签名册"),
-        ),
-    ),
+    Section("activities", N_("活动与承诺"), "redpair_desktop.ui.activities.page:build_page"),
     Section(
         "inspections",
         N_("检查与巡视"),

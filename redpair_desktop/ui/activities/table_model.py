@@ -1,0 +1,132 @@
+"""The activity list as a table: what the type and pairing filters keep, newest first, with the
+members' counts 应到/实到/请假/缺席."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from redpair_desktop.domain.activities.codes import ActivityType
+from redpair_desktop.domain.labels import label
+from redpair_desktop.domain.pinyin_keys import matches, search_key
+from redpair_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from redpair_desktop.services.activities.activities import ActivityRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TYPE = 0
+    DATE = 1
+    TITLE = 2
+    PLACE = 3
+    PAIRING = 4
+    EXPECTED = 5
+    PRESENT = 6
+    EXCUSED = 7
+    ABSENT = 8
+
+
+HEADERS = {
+    Column.TYPE: N_("类型"),
+    Column.DATE: N_("日期"),
+    Column.TITLE: N_("标题"),
+    Column.PLACE: N_("地点"),
+    Column.PAIRING: N_("结对"),
+    Column.EXPECTED: N_("应到"),
+    Column.PRESENT: N_("实到"),
+    Column.EXCUSED: N_("请假"),
+    Column.ABSENT: N_("缺席"),
+}
+
+CELLS: dict[Column, Callable[[ActivityRow], Any]] = {
+    Column.TYPE: lambda row: label(row.type),
+    Column.DATE: lambda row: row.held_on.isoformat(),
+    Column.TITLE: lambda row: row.title,
+    Column.PLACE: lambda row: row.place,
+    Column.PAIRING: lambda row: row.pairing,
+    Column.EXPECTED: lambda row: row.expected,
+    Column.PRESENT: lambda row: row.present,
+    Column.EXCUSED: lambda row: row.excused,
+    Column.ABSENT: lambda row: row.absent,
+}
+COUNT_COLUMNS = (Column.EXPECTED, Column.PRESENT, Column.EXCUSED, Column.ABSENT)
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    type: ActivityType | None = None
+    pairing_id: uuid.UUID | None = None
+    text: str = ""  # part of the title or place, or its pinyin
+
+    def accepts(self, row: ActivityRow) -> bool:
+        if self.type is not None and row.type is not self.type:
+            return False
+        if self.pairing_id is not None and row.pairing_id != self.pairing_id:
+            return False
+        return not self.text or matches(search_key([row.title, row.place]), self.text)
+
+
+class ActivityTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[ActivityRow] = []
+        self._rows: list[ActivityRow] = []
+        self._filter = ActivityFilter()
+
+    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
+        self._all = list(rows)
+        self._refresh()
+
+    def set_filter(self, where: ActivityFilter) -> None:
+        self._filter = where
+        self._refresh()
+
+    def all_rows(self) -> list[ActivityRow]:
+        return list(self._all)
+
+    def row_at(self, row: int) -> ActivityRow:
+        return self._rows[row]
+
+    def row_of(self, activity_id: uuid.UUID) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row.id == activity_id), None)
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = [row for row in self._all if self._filter.accepts(row)]
+        self.endResetModel()
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation is Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return _(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return CELLS[column](row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_COLUMNS:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.TITLE:
+            return row.title
+        return None
