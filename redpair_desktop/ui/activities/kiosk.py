@@ -71,6 +71,7 @@ class KioskWindow(QWidget):
         super().__init__(parent, KIOSK_FLAGS)
         self.setObjectName("kioskWindow")
         self.setWindowTitle(_("签名终端"))
+        self.setStyleSheet("QPushButton { padding: 0.3em 1em; }")  # large targets for a finger
         self.backend, self.report_error, self.activity_id = backend, report_error, activity_id
         self.backoff = PinBackoff()
         self.signer: AttendeeRow | None = None
