@@ -93,7 +93,8 @@ class KioskWindow(QWidget):
         self.heading = QLabel(objectName="kioskHeading", wordWrap=True)
         self.pledge_title = QLabel(objectName="kioskPledgeTitle", alignment=_CENTRE)
         self.pledge_text = QLabel(objectName="kioskPledgeText", wordWrap=True)
-        self.prompt = QLabel(_("请输入您的姓名或拼音首字母，或扫描胸牌，然后按回车："))
+        prompt = _("请输入您的姓名或拼音首字母，或扫描胸牌，然后按回车：")
+        self.prompt = QLabel(prompt, wordWrap=True)
         self.search = QLineEdit(objectName="kioskSearch")
         self.search.setPlaceholderText(_("例如：陈振波 或 czb"))
         self.search.returnPressed.connect(self.find)
@@ -104,6 +105,7 @@ class KioskWindow(QWidget):
         self.pad = SignaturePad()
         self.pad.setObjectName("kioskPad")
         self.pad.changed.connect(self._on_pad_changed)
+        self.notice = self.pad.notice_label()
         self.clear_button = QPushButton(_("清除"), objectName="kioskClear")
         self.clear_button.clicked.connect(self.pad.clear)
         self.change_button = QPushButton(_("不是我，重新查找"), objectName="kioskChange")
@@ -117,7 +119,6 @@ class KioskWindow(QWidget):
 
     def _layout(self) -> QVBoxLayout:
         find_row = QHBoxLayout()
-        find_row.addWidget(self.prompt)
         find_row.addWidget(self.search, 1)
         find_row.addWidget(self.find_button)
         buttons = QHBoxLayout()
@@ -128,12 +129,13 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout()
         for widget in (self.no_pin, self.heading, self.pledge_title, self.pledge_text):
             layout.addWidget(widget)
+        layout.addWidget(self.prompt)
         layout.addLayout(find_row)
         layout.addLayout(self.choices)
         layout.addWidget(self.message)
         layout.addWidget(self.signer_label)
         layout.addWidget(self.pad, 1)
-        layout.addWidget(self.pad.notice_label())
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         return layout
 
@@ -148,7 +150,8 @@ class KioskWindow(QWidget):
                  self.prompt: body, self.search: body * 1.2, self.find_button: body,
                  self.signer_label: body * 1.6, self.clear_button: body,
                  self.change_button: body, self.confirm_button: body * 1.3,
-                 self.message: body * 1.2, self.no_pin: body * 0.8}  # fmt: skip
+                 self.message: body * 1.2, self.no_pin: body * 0.8,
+                 self.notice: body * 0.6}  # fmt: skip
         for widget, size in sizes.items():
             font = widget.font()
             font.setPixelSize(round(size))

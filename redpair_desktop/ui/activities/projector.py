@@ -59,7 +59,7 @@ class ProjectorWindow(QWidget):
                        for key, _caption in COUNTS}  # fmt: skip
         self.captions = [QLabel(_(caption), alignment=_CENTRE) for _key, caption in COUNTS]
         self.latest_caption = QLabel(_("最新签名"), alignment=_CENTRE)
-        self.latest = QLabel(objectName="projectorLatest", wordWrap=True, alignment=_CENTRE)
+        self.latest = QLabel(objectName="projectorLatest", alignment=_CENTRE)
         self.setLayout(self._layout())
         self._listening = True
         live.activity_events().changed.connect(self._on_changed)
@@ -111,6 +111,7 @@ class ProjectorWindow(QWidget):
         for key, _caption in COUNTS:
             self.counts[key].setText(str(getattr(status.counts, key)))
         self.latest.setText(NAME_GAP.join(status.latest_signers) or _("（尚无人签名）"))
+        self._scale_type(self.width(), self.height())
         if self._read_again:
             self._read_again = False
             self.refresh()
@@ -132,13 +133,16 @@ class ProjectorWindow(QWidget):
         self._scale_type(event.size().width(), event.size().height())
 
     def _scale_type(self, width: int, height: int) -> None:
-        """Type as large as the screen allows: a long pledge text gets smaller type."""
+        """Type as large as the screen allows: a long pledge text, or long names, get smaller
+        type, so that nothing is cut off on a 4:3 projector either."""
+        margin = round(width / 16)
+        inner = width - 2 * margin
         characters = max(1, len(self.pledge_text.text()))
-        fitting = (width * height * 0.3 / characters) ** 0.5 * 0.85
-        text = max(14, min(height / 16, fitting))
+        text = min(height / 22, (inner * height * 0.28 / characters) ** 0.5)
+        names = min(height / 18, inner * 0.9 / max(1, len(self.latest.text())))
         sizes = {self.heading: height / 30, self.pledge_title: height / 9,
                  self.pledge_text: text, self.latest_caption: height / 30,
-                 self.latest: height / 18, self.note: height / 40}  # fmt: skip
+                 self.latest: names, self.note: height / 40}  # fmt: skip
         sizes |= {label: height / 8 for label in self.counts.values()}
         sizes |= {label: height / 28 for label in self.captions}
         for widget, size in sizes.items():
@@ -146,7 +150,6 @@ class ProjectorWindow(QWidget):
             font.setPixelSize(max(12, round(size)))
             font.setBold(widget is self.pledge_title or widget in self.counts.values())
             widget.setFont(font)
-        margin = round(width / 16)
         if layout := self.layout():
             layout.setContentsMargins(margin, margin // 3, margin, margin // 3)
 
