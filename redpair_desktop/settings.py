@@ -11,6 +11,7 @@ from redpair_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from redpair_desktop.paths import SETTINGS_FILE
 
 SETTINGS_VERSION = 1
+PIN_HASH_PREFIX = "$argon2id$"  # anything else in kiosk_pin_hash is dropped
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Settings:
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     # official font files for the printouts: font role name (reports.fonts.FontRole) → path
     font_files: dict[str, str] = field(default_factory=dict)
+    kiosk_pin_hash: str | None = None  # Argon2id hash of the signature kiosk's operator PIN
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -35,6 +37,9 @@ def load_settings(data_dir: Path) -> Settings:
     if isinstance(raw.get("window_geometry"), str):
         settings.window_geometry = raw["window_geometry"]
     settings.font_files = _font_files(raw.get("font_files"))
+    pin_hash = raw.get("kiosk_pin_hash")
+    if isinstance(pin_hash, str) and pin_hash.startswith(PIN_HASH_PREFIX):
+        settings.kiosk_pin_hash = pin_hash
     return settings
 
 

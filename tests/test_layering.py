@@ -107,6 +107,7 @@ MAY_USE = {
         "cryptography",
         "pypdf",  # scans
         "PIL",
+        "argon2",  # the kiosk operator PIN's hash (services/pin.py)
     },
     "reports": {"reportlab"},
     "cli": set(),

@@ -40,3 +40,13 @@ def test_a_file_from_before_font_files_loads(tmp_path):
     (tmp_path / SETTINGS_FILE).write_text(json.dumps(raw), encoding="utf-8")
     loaded = load_settings(tmp_path)
     assert (loaded.language, loaded.window_geometry, loaded.font_files) == ("en", "AAA=", {})
+
+
+def test_the_kiosk_pin_hash_round_trips_and_anything_else_is_dropped(tmp_path):
+    pin_hash = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g"
+    save_settings(tmp_path, Settings(kiosk_pin_hash=pin_hash))
+    assert load_settings(tmp_path).kiosk_pin_hash == pin_hash
+    for junk in ("1234", 1234, ["$argon2id$"], "$2b$12$bcrypt"):
+        raw = {"version": 1, "kiosk_pin_hash": junk}
+        (tmp_path / SETTINGS_FILE).write_text(json.dumps(raw), encoding="utf-8")
+        assert load_settings(tmp_path).kiosk_pin_hash is None

@@ -10,7 +10,6 @@ Menu key) holds the same actions."""
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -50,6 +49,8 @@ from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.activities.activities import ActivityRow
+    from redpair_desktop.ui.activities.kiosk import KioskWindow
+    from redpair_desktop.ui.activities.projector import ProjectorWindow
     from redpair_desktop.ui.sections import PageContext, Section
 
 Printout = ops.Printout
@@ -61,12 +62,6 @@ PRINTOUT_TITLES = {
     Printout.BRIEF: lambda: _("活动简报"),
     Printout.BADGES: lambda: _("胸牌"),
 }
-KIOSK_MODULE = "redpair_desktop.ui.activities.kiosk"
-PROJECTOR_MODULE = "redpair_desktop.ui.activities.projector"
-
-
-def module_present(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
 
 
 class ActivitiesPage(QWidget):
@@ -85,6 +80,8 @@ class ActivitiesPage(QWidget):
         self.backend, self.report_error, self.today = backend, report_error, today
         self.dialog: ActivityDialog | None = None
         self.preview: PdfPreviewDialog | None = None
+        self.kiosk: KioskWindow | None = None
+        self.projector: ProjectorWindow | None = None
         self.loaded = False  # the list has arrived at least once (tests wait for it)
         self._refilling = False  # the rows are being replaced: the selection settles after
         self.shown_id: uuid.UUID | None = None  # the activity whose detail is shown
@@ -140,9 +137,6 @@ class ActivitiesPage(QWidget):
             ("kiosk", _("签名终端…"), self.open_kiosk, ["Ctrl+K"]),
             ("projector", _("投影…"), self.open_projector, ["Ctrl+Shift+P"]),
         ))  # fmt: skip
-        for key, module in (("kiosk", KIOSK_MODULE), ("projector", PROJECTOR_MODULE)):
-            if not module_present(module):
-                self.actions[key].setToolTip(_("将在签名终端模块中提供"))
         menu_key = QAction(self, objectName="activity_menu")
         menu_key.triggered.connect(self._on_menu_key_pressed)
         add_shortcut(self.table, menu_key, [Qt.Key.Key_Menu, "Shift+F10"])
@@ -242,8 +236,8 @@ class ActivitiesPage(QWidget):
         for key, action in self.actions.items():
             if key != "new":
                 action.setEnabled(row is not None)
-        self.actions["kiosk"].setEnabled(row is not None and module_present(KIOSK_MODULE))
-        self.actions["projector"].setEnabled(row is not None and module_present(PROJECTOR_MODULE))
+        self.actions["kiosk"].setEnabled(row is not None)
+        self.actions["projector"].setEnabled(row is not None)
         self._show_detail(row)
 
     def _show_detail(self, row: ActivityRow | None) -> None:
@@ -296,18 +290,20 @@ class ActivitiesPage(QWidget):
         self.preview.open()
 
     def open_kiosk(self) -> None:
+        """The full-screen signature kiosk for the selected activity (leaving needs the PIN)."""
         row = self.selected_row()
-        if row is not None and module_present(KIOSK_MODULE):
+        if row is not None:
             from redpair_desktop.ui.activities.kiosk import open_kiosk
 
-            open_kiosk(self.backend, self.report_error, row.id, self)
+            self.kiosk = open_kiosk(self.backend, self.report_error, row.id, self)
 
     def open_projector(self) -> None:
+        """The projector view of the selected activity, on the second screen if there is one."""
         row = self.selected_row()
-        if row is not None and module_present(PROJECTOR_MODULE):
+        if row is not None:
             from redpair_desktop.ui.activities.projector import open_projector
 
-            open_projector(self.backend, self.report_error, row.id, self)
+            self.projector = open_projector(self.backend, self.report_error, row.id, self)
 
     # --- the row menu -------------------------------------------------------------------
 

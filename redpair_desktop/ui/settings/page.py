@@ -1,4 +1,5 @@
-"""设置: interface language, the printouts' font files and where the data lives."""
+"""设置: interface language, the printouts' font files, the kiosk operator PIN and where the
+data lives."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from redpair_desktop.i18n import LANGUAGES, N_, _, translated_in
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.settings.fonts_form import FontFilesForm
+from redpair_desktop.ui.settings.pin_form import PinForm
 
 if TYPE_CHECKING:
     from redpair_desktop.ui.sections import PageContext, Section
@@ -24,6 +26,7 @@ class SettingsPage(QWidget):
         language: str,
         data_dir: Path,
         fonts: FontFilesForm,
+        pin: PinForm,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,6 +50,8 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         self.fonts = fonts
         layout.addWidget(fonts)
+        self.pin = pin
+        layout.addWidget(pin)
         layout.addStretch(1)
 
     def _on_language_changed(self, index: int) -> None:
@@ -58,7 +63,8 @@ class SettingsPage(QWidget):
 def build_page(context: PageContext, section: Section) -> SettingsPage:
     settings = context.settings
     fonts = FontFilesForm(context.backend.runner, settings.font_files, context.report_error)
-    page = SettingsPage(settings.language, context.data_dir, fonts)
+    pin = PinForm(context.backend.runner, settings.kiosk_pin_hash, context.report_error)
+    page = SettingsPage(settings.language, context.data_dir, fonts, pin)
 
     def remember_language(language: str) -> None:
         settings.language = language
@@ -68,6 +74,11 @@ def build_page(context: PageContext, section: Section) -> SettingsPage:
         settings.font_files = font_files
         context.save_settings(settings)
 
+    def remember_pin(pin_hash: str) -> None:
+        settings.kiosk_pin_hash = pin_hash
+        context.save_settings(settings)
+
     page.language_chosen.connect(remember_language)
+    pin.pin_hash_changed.connect(remember_pin)
     fonts.font_files_changed.connect(remember_fonts)
     return page

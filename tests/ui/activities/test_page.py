@@ -259,3 +259,26 @@ def test_the_models_pass_qt_model_tester(qtbot, qtmodeltester, open_app, demo_da
     select_reference(qtbot, page)
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.attendance.model)
+
+
+def test_ctrl_k_opens_the_kiosk_and_ctrl_shift_p_the_projector_for_the_activity(
+    qtbot, open_app, demo_data_dir
+):
+    page = open_activities(qtbot, open_app(demo_data_dir))
+    select_reference(qtbot, page)
+    focus_check_in_box(qtbot, page)
+    page.table.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.table, Qt.Key.Key_P, modifiers)
+    qtbot.waitUntil(lambda: page.projector is not None and page.projector.isVisible())
+    projector = page.projector
+    qtbot.waitUntil(lambda: projector.counts["present"].text() == "21", timeout=10000)
+    projector.close()
+    focus_check_in_box(qtbot, page)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.kiosk is not None and page.kiosk.isVisible())
+    kiosk = page.kiosk
+    qtbot.waitUntil(lambda: kiosk.search.isEnabled())
+    kiosk.release()
+    qtbot.waitUntil(lambda: not kiosk.isVisible())
