@@ -219,6 +219,19 @@ def activity_shots(app: QApplication, window: QWidget, shots: Shots) -> None:
     )
     shots.save(page.preview, "pledge-roll-preview")
     page.preview.reject()
+    page.open_projector()
+    projector = page.projector
+    wait_until(app, lambda: projector.counts["present"].text() not in ("", "–"))
+    wait_until(app, lambda: bool(projector.pledge_text.text()))
+    settle(app)
+    shots.save(projector, "projector")
+    projector.close()
+    page.open_kiosk()
+    kiosk = page.kiosk
+    wait_until(app, lambda: kiosk.search.isEnabled())
+    settle(app)
+    shots.save(kiosk, "kiosk")
+    kiosk.release()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first pai
     from redpair_desktop.ui.sections import PageContext, Section
 
 Printout = ops.Printout
+TITLE_MIN_WIDTH = 240  # px: room for about 14 characters of an activity's title
 PRINTOUT_TITLES = {
     Printout.SIGN_IN_BLANK: lambda: _("签到表（空白）"),
     Printout.SIGN_IN: lambda: _("签到表"),
@@ -114,12 +115,30 @@ class ActivitiesPage(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda column, _old, _new: self._fit_title(column))
+        table.installEventFilter(self)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         return table
+
+    def _fit_title(self, resized: int = -1) -> None:
+        """The title takes the room the other columns leave, but never less than
+        ``TITLE_MIN_WIDTH`` (a Stretch column shrinks to nothing on a narrow window; here the
+        table scrolls sideways instead)."""
+        if resized == Column.TITLE:
+            return
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in Column if c != Column.TITLE)
+        free = self.table.viewport().width() - others
+        header.resizeSection(Column.TITLE, max(TITLE_MIN_WIDTH, free))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        return super().eventFilter(watched, event)
 
     def _build_tabs(self) -> QTabWidget:
         tabs = QTabWidget(objectName="activityTabs")

@@ -37,7 +37,7 @@ class Column(IntEnum):
 HEADERS = {
     Column.TYPE: N_("类型"),
     Column.DATE: N_("日期"),
-    Column.TITLE: N_("标题"),
+    Column.TITLE: N_("活动标题"),
     Column.PLACE: N_("地点"),
     Column.PAIRING: N_("结对"),
     Column.EXPECTED: N_("应到"),
