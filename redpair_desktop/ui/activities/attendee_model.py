@@ -4,22 +4,21 @@ Present rows are tinted; rows change one at a time as check-ins arrive."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from redpair_desktop.domain.activities.codes import AttendanceStatus
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import N_, _
+from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
 
 if TYPE_CHECKING:
     from redpair_desktop.services.activities.attendance import AttendeeRow
 
-Index = QModelIndex | QPersistentModelIndex
 BACKGROUNDS = {
     AttendanceStatus.PRESENT: QColor("#e6f4ea"),
     AttendanceStatus.EXCUSED: QColor("#fff4e0"),
@@ -77,10 +76,9 @@ CELLS: dict[Column, Callable[[AttendeeRow], str]] = {
 }
 
 
-class AttendeeTableModel(QAbstractTableModel):
+class AttendeeTableModel(RowTableModel["AttendeeRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttendeeRow] = []
+        super().__init__(Column, HEADERS, parent)
 
     def set_rows(self, rows: Sequence[AttendeeRow]) -> None:
         self.beginResetModel()
@@ -101,30 +99,10 @@ class AttendeeTableModel(QAbstractTableModel):
     def rows(self) -> list[AttendeeRow]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> AttendeeRow:
-        return self._rows[row]
-
-    def row_of(self, attendee_id: uuid.UUID) -> int | None:
-        return next((i for i, row in enumerate(self._rows) if row.id == attendee_id), None)
-
     # --- Qt overrides -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return _(HEADERS[Column(section)])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if self.shown_row(index) is None:
             return None
         row, column = self._rows[index.row()], Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:

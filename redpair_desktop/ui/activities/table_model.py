@@ -9,17 +9,16 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from redpair_desktop.domain.activities.codes import ActivityType
 from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.pinyin_keys import matches, search_key
-from redpair_desktop.i18n import N_, _
+from redpair_desktop.i18n import N_
+from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
 
 if TYPE_CHECKING:
     from redpair_desktop.services.activities.activities import ActivityRow
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -74,11 +73,10 @@ class ActivityFilter:
         return not self.text or matches(search_key([row.title, row.place]), self.text)
 
 
-class ActivityTableModel(QAbstractTableModel):
+class ActivityTableModel(RowTableModel["ActivityRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(Column, HEADERS, parent)
         self._all: list[ActivityRow] = []
-        self._rows: list[ActivityRow] = []
         self._filter = ActivityFilter()
 
     def set_rows(self, rows: Sequence[ActivityRow]) -> None:
@@ -92,12 +90,6 @@ class ActivityTableModel(QAbstractTableModel):
     def all_rows(self) -> list[ActivityRow]:
         return list(self._all)
 
-    def row_at(self, row: int) -> ActivityRow:
-        return self._rows[row]
-
-    def row_of(self, activity_id: uuid.UUID) -> int | None:
-        return next((i for i, row in enumerate(self._rows) if row.id == activity_id), None)
-
     def _refresh(self) -> None:
         self.beginResetModel()
         self._rows = [row for row in self._all if self._filter.accepts(row)]
@@ -105,22 +97,8 @@ class ActivityTableModel(QAbstractTableModel):
 
     # --- Qt overrides -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return _(HEADERS[Column(section)])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if self.shown_row(index) is None:
             return None
         row, column = self._rows[index.row()], Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:

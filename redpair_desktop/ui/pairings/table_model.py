@@ -3,12 +3,11 @@ flagged pairings marked (临近到期 in amber, 到期未续签 in red, 终止 i
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from redpair_desktop.domain.enums import PairingStatus
@@ -16,12 +15,12 @@ from redpair_desktop.domain.pairings.filters import PairingFilter
 from redpair_desktop.domain.pairings.labels import flag_label, partner_type_label, status_label
 from redpair_desktop.domain.pairings.rules import PairingFlag
 from redpair_desktop.i18n import N_, _
+from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
 
 if TYPE_CHECKING:
     from redpair_desktop.services.pairings.registry import PairingRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 FLAG_COLOURS = {
     PairingFlag.ENDING_SOON: QColor("#9a5b00"),
     PairingFlag.NOT_RENEWED: QColor("#c62828"),
@@ -81,11 +80,10 @@ CELLS: dict[Column, Callable[[PairingRow], str]] = {
 }
 
 
-class PairingTableModel(QAbstractTableModel):
+class PairingTableModel(RowTableModel["PairingRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(Column, HEADERS, parent)
         self._all: list[PairingRow] = []
-        self._rows: list[PairingRow] = []
         self._filter = PairingFilter()
         self._sort: tuple[int, Qt.SortOrder] = (Column.START, Qt.SortOrder.DescendingOrder)
 
@@ -105,12 +103,6 @@ class PairingTableModel(QAbstractTableModel):
     def shown_rows(self) -> list[PairingRow]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> PairingRow:
-        return self._rows[row]
-
-    def row_of(self, pairing_id: uuid.UUID) -> int | None:
-        return next((i for i, row in enumerate(self._rows) if row.id == pairing_id), None)
-
     def _refresh(self) -> None:
         self.beginResetModel()
         kept = [row for row in self._all if self._filter.accepts(row.facts)]
@@ -121,22 +113,8 @@ class PairingTableModel(QAbstractTableModel):
 
     # --- Qt overrides -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return _(HEADERS[Column(section)])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if self.shown_row(index) is None:
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
