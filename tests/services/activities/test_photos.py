@@ -96,7 +96,7 @@ def test_not_a_photo_or_an_enormous_one_is_refused_with_nothing_stored(
 
 
 def test_a_file_over_the_size_limit_is_refused(demo_workspace, activity_id, tmp_path, monkeypatch):
-    from redpair_desktop.services.activities import photos as module
+    from redpair_desktop.services import images as module
 
     monkeypatch.setattr(module, "MAX_PHOTO_BYTES", 1000)
     source = rotated_jpeg(tmp_path / "big.jpg")
