@@ -33,10 +33,20 @@ class DefectType(StrEnum):
     OTHER = "other"  # 其他
 
 
-_POLE = {DefectType.TILT, DefectType.CRACK, DefectType.BIRD_NEST, DefectType.SLACK_STAY,
-         DefectType.FOREIGN_OBJECT, DefectType.VEGETATION}  # fmt: skip
-_TRANSFORMER = {DefectType.OIL_LEAK, DefectType.ABNORMAL_NOISE, DefectType.OVERHEATING,
-                DefectType.FOREIGN_OBJECT}  # fmt: skip
+_POLE = {
+    DefectType.TILT,
+    DefectType.CRACK,
+    DefectType.BIRD_NEST,
+    DefectType.SLACK_STAY,
+    DefectType.FOREIGN_OBJECT,
+    DefectType.VEGETATION,
+}
+_TRANSFORMER = {
+    DefectType.OIL_LEAK,
+    DefectType.ABNORMAL_NOISE,
+    DefectType.OVERHEATING,
+    DefectType.FOREIGN_OBJECT,
+}
 _EVERY_ASSET = {DefectType.MISSING_SIGN, DefectType.OTHER}
 
 

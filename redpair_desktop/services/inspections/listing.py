@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from redpair_desktop.db.database import Database
 from redpair_desktop.db.inspections.models import Inspection
@@ -46,8 +46,13 @@ def list_inspections(
     with db.read() as session:
         rows = session.execute(query).all()
         counts: Counter[uuid.UUID] = Counter()
-        for inspection_id, count in session.execute(_finding_counts()):
-            counts[inspection_id] = count
+        for inspection_id, count in session.execute(
+            select(Finding.inspection_id, func.count())
+            .where(Finding.inspection_id.is_not(None), Finding.deleted_at.is_(None))
+            .group_by(Finding.inspection_id)
+        ):
+            if inspection_id is not None:
+                counts[inspection_id] = count
         by_id = {row.id: row for row, _station in rows}
         corrected = {row.corrects_id for row, _station in rows if row.corrects_id}
         return [
@@ -55,14 +60,6 @@ def list_inspections(
             for row, station in rows
             if row.id not in corrected
         ]
-
-
-def _finding_counts() -> Select[tuple[uuid.UUID | None, int]]:
-    return (
-        select(Finding.inspection_id, func.count())
-        .where(Finding.inspection_id.is_not(None), Finding.deleted_at.is_(None))
-        .group_by(Finding.inspection_id)
-    )
 
 
 def _chain(row: Inspection, by_id: dict[uuid.UUID, Inspection]) -> list[uuid.UUID]:

@@ -46,8 +46,9 @@ from redpair_desktop.services.inspections.templates import current_version
 from redpair_desktop.services.measures.findings import new_finding
 
 MAX_TITLE = 200
-_OWN_COLUMNS = {f"{stamp}_{part}" for stamp in ("created", "updated")
-                for part in ("at", "by", "device")} | {"id"}  # fmt: skip
+_OWN_COLUMNS = {
+    f"{stamp}_{part}" for stamp in ("created", "updated") for part in ("at", "by", "device")
+} | {"id"}
 _Row = TypeVar("_Row", Inspection, InspectionPart, InspectionAnswer, InspectionPhoto)
 _Child = TypeVar("_Child", InspectionPart, InspectionAnswer, InspectionPhoto)
 MAX_COMMENT = 1000
@@ -104,8 +105,11 @@ def start_inspection(db: Database, start: InspectionStart) -> uuid.UUID:
         session.add(row)
         session.flush()
         for position, version in enumerate(versions):
-            session.add(InspectionPart(inspection_id=row.id, template_version_id=version.id,
-                                       position=position))  # fmt: skip
+            session.add(
+                InspectionPart(
+                    inspection_id=row.id, template_version_id=version.id, position=position
+                )
+            )
         return row.id
 
 
@@ -232,16 +236,28 @@ def _raise_findings(session: Session, row: Inspection, checklist: Checklist) -> 
         if key in raised or not part.responses.response(answer.response).fails:
             continue
         text = f"{item.text}：{answer.comment}"
-        finding = new_finding(session, FindingSource.INSPECTION, item.category, text,
-                              row.station_branch_id, row.held_on)  # fmt: skip
+        finding = new_finding(
+            session,
+            FindingSource.INSPECTION,
+            item.category,
+            text,
+            row.station_branch_id,
+            row.held_on,
+        )
         finding.inspection_id, finding.item_key = row.id, key
         made.append(finding.id)
     return made
 
 
 def _copy(session: Session, old: Inspection) -> Inspection:
-    new = _clone(old, status=InspectionStatus.DRAFT.value, version=old.version + 1,
-                 corrects_id=old.id, score=None, completed_at=None)  # fmt: skip
+    new = _clone(
+        old,
+        status=InspectionStatus.DRAFT.value,
+        version=old.version + 1,
+        corrects_id=old.id,
+        score=None,
+        completed_at=None,
+    )
     session.add(new)
     session.flush()
     _clone_children(session, InspectionPart, old.id, new.id)

@@ -55,8 +55,11 @@ def sign_off(
         raise UserError(_("签名太短或太小，没有保存。请在签名板上完整签写姓名。"))
     device = " ".join(device.split()) or db.device
     with db.write() as session:
-        return _row(store_signoff(session, get_draft(session, inspection_id), role, signer,
-                                  signature, device))  # fmt: skip
+        return _row(
+            store_signoff(
+                session, get_draft(session, inspection_id), role, signer, signature, device
+            )
+        )
 
 
 def store_signoff(

@@ -56,7 +56,7 @@ def test_the_canonical_json_gives_the_same_template_and_hash_back():
     assert checklist_from_json(text).sha256 == CHECKS.sha256
     part = CHECKS.parts[0]
     assert from_json(part.canonical_json()) == part
-    assert '"weight":3' in text and ', ' not in text
+    assert '"weight":3' in text and ", " not in text
 
 
 def test_duplicate_item_keys_across_templates_are_refused():

@@ -1,4 +1,5 @@
-"""A small organisation for the inspection tests: one urban branch and one supply station."""
+"""Fixtures for the services tests: a small organisation (one urban branch, one supply station)
+and a photo."""
 
 from __future__ import annotations
 
