@@ -82,16 +82,20 @@ def open_patrol(db: Database, line_id: uuid.UUID, patrolled_on: date, patroller:
     if not patroller or len(patroller) > MAX_PATROLLER:
         raise UserError(_("请填写巡视人（最多 {limit} 个字）。", limit=MAX_PATROLLER))
     with db.write() as session:
-        get_line(session, line_id)
-        row = Patrol(
-            line_id=line_id,
-            patrolled_on=patrolled_on,
-            patroller=patroller,
-            status=PatrolStatus.OPEN.value,
-        )
-        session.add(row)
-        session.flush()
-        return row.id
+        return begin_patrol(session, get_line(session, line_id), patrolled_on, patroller).id
+
+
+def begin_patrol(session: Session, line: Asset, patrolled_on: date, patroller: str) -> Patrol:
+    """``open_patrol`` inside an open write session (the demo uses it)."""
+    row = Patrol(
+        line_id=line.id,
+        patrolled_on=patrolled_on,
+        patroller=patroller,
+        status=PatrolStatus.OPEN.value,
+    )
+    session.add(row)
+    session.flush()
+    return row
 
 
 def patrol(db: Database, patrol_id: uuid.UUID) -> PatrolView:
@@ -140,18 +144,27 @@ def mark_defect(
     with db.write() as session:
         row = _open_patrol(session, patrol_id)
         asset = find_asset(session, get_line(session, row.line_id), asset_number)
-        if defect_type not in defects_for(AssetKind(asset.kind)):
-            raise UserError(_("“{defect}”不适用于{asset}。", defect=label(defect_type),
-                              asset=asset.name))  # fmt: skip
-        defect = PatrolDefect(
-            patrol_id=row.id, asset_id=asset.id, defect_type=defect_type.value, note=note
-        )
+        defect = store_defect(session, row, asset, defect_type, note)
         if prepared is not None and data_dir is not None:
             stored = store_prepared(data_dir, prepared)
             defect.photo_sha256, defect.photo_path = stored.sha256, stored.original_path
-        session.add(defect)
         session.flush()
         return _defect_row(defect)
+
+
+def store_defect(
+    session: Session, row: Patrol, asset: Asset, defect_type: DefectType, note: str = ""
+) -> PatrolDefect:
+    """Inside an open write session: mark a defect that fits the asset's kind."""
+    if defect_type not in defects_for(AssetKind(asset.kind)):
+        raise UserError(_("“{defect}”不适用于{asset}。", defect=label(defect_type),
+                          asset=asset.name))  # fmt: skip
+    defect = PatrolDefect(
+        patrol_id=row.id, asset_id=asset.id, defect_type=defect_type.value, note=note
+    )
+    session.add(defect)
+    session.flush()
+    return defect
 
 
 def remove_defect(db: Database, defect_id: uuid.UUID) -> None:

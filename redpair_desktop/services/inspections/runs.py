@@ -74,43 +74,46 @@ class Completed:
 
 def start_inspection(db: Database, start: InspectionStart) -> uuid.UUID:
     """A new draft inspection of a station against the latest versions of its templates."""
+    with db.write() as session:
+        return begin_inspection(session, start).id
+
+
+def begin_inspection(session: Session, start: InspectionStart) -> Inspection:
+    """``start_inspection`` inside an open write session (the demo uses it)."""
     title = " ".join(start.title.split())
     if len(title) > MAX_TITLE:
         raise UserError(_("检查标题最多 {limit} 个字。", limit=MAX_TITLE))
-    with db.write() as session:
-        station = get_station(session, start.station_branch_id)
-        last = last_completed(session, station.id) if start.from_last else None
-        if start.from_last and last is None:
-            raise UserError(_("{station}还没有已完成的检查，无法沿用上次检查。",
-                              station=station.short_name))  # fmt: skip
-        keys = start.template_keys or (_part_keys(last) if last else ())
-        versions = [current_version(session, key) for key in dict.fromkeys(keys)]
-        if not versions:
-            raise UserError(_("请至少选择一张检查表。"))
-        checklist = Checklist(tuple(from_json(v.content) for v in versions))
-        row = Inspection(
-            station_branch_id=station.id,
-            pairing_id=start.pairing_id or _pairing_of(session, station.id),
-            held_on=start.held_on,
-            title=title or checklist.title,
-            inspectors=json.dumps(
-                [" ".join(n.split()) for n in start.inspectors], ensure_ascii=False
-            ),
-            checklist=checklist.canonical_json(),
-            checklist_sha256=checklist.sha256,
-            status=InspectionStatus.DRAFT.value,
-            follows_id=last.id if last else None,
-            backfilled=start.backfilled,
+    station = get_station(session, start.station_branch_id)
+    last = last_completed(session, station.id) if start.from_last else None
+    if start.from_last and last is None:
+        raise UserError(_("{station}还没有已完成的检查，无法沿用上次检查。",
+                          station=station.short_name))  # fmt: skip
+    keys = start.template_keys or (_part_keys(last) if last else ())
+    versions = [current_version(session, key) for key in dict.fromkeys(keys)]
+    if not versions:
+        raise UserError(_("请至少选择一张检查表。"))
+    checklist = Checklist(tuple(from_json(v.content) for v in versions))
+    row = Inspection(
+        station_branch_id=station.id,
+        pairing_id=start.pairing_id or _pairing_of(session, station.id),
+        held_on=start.held_on,
+        title=title or checklist.title,
+        inspectors=_names(start.inspectors),
+        checklist=checklist.canonical_json(),
+        checklist_sha256=checklist.sha256,
+        status=InspectionStatus.DRAFT.value,
+        follows_id=last.id if last else None,
+        backfilled=start.backfilled,
+    )
+    session.add(row)
+    session.flush()
+    for position, version in enumerate(versions):
+        part = InspectionPart(
+            inspection_id=row.id, template_version_id=version.id, position=position
         )
-        session.add(row)
-        session.flush()
-        for position, version in enumerate(versions):
-            session.add(
-                InspectionPart(
-                    inspection_id=row.id, template_version_id=version.id, position=position
-                )
-            )
-        return row.id
+        session.add(part)
+    session.flush()
+    return row
 
 
 def answer_item(
@@ -122,16 +125,22 @@ def answer_item(
 ) -> None:
     """Answer one item (again, while a draft); ``comment`` None keeps the comment there is."""
     with db.write() as session:
-        row = editable(session, inspection_id)
-        checklist_of(row).response(item_key, response)
-        answer = answer_rows(session, inspection_id).get(item_key)
-        moment = session.info[WRITE_CONTEXT].clock()
-        if answer is None:
-            answer = InspectionAnswer(inspection_id=row.id, item_key=item_key, comment="")
-            session.add(answer)
-        answer.response, answer.answered_at = response, moment
-        if comment is not None:
-            answer.comment = _comment(comment)
+        store_answer(session, editable(session, inspection_id), item_key, response, comment)
+
+
+def store_answer(
+    session: Session, row: Inspection, item_key: str, response: str, comment: str | None = None
+) -> None:
+    """``answer_item`` inside an open write session, on an editable inspection."""
+    checklist_of(row).response(item_key, response)
+    answer = answer_rows(session, row.id).get(item_key)
+    if answer is None:
+        answer = InspectionAnswer(inspection_id=row.id, item_key=item_key, comment="")
+        session.add(answer)
+    answer.response, answer.answered_at = response, session.info[WRITE_CONTEXT].clock()
+    if comment is not None:
+        answer.comment = _comment(comment)
+    session.flush()
 
 
 def set_comment(db: Database, inspection_id: uuid.UUID, item_key: str, comment: str) -> None:
@@ -157,16 +166,20 @@ def complete_inspection(db: Database, inspection_id: uuid.UUID) -> Completed:
     per item over all versions of the inspection). Refused, with every reason, while anything
     is missing."""
     with db.write() as session:
-        row = get_draft(session, inspection_id)
-        checklist = checklist_of(row)
-        facts = answer_facts(session, row.id)
-        found = problems(checklist, facts) + _signoff_problems(session, row, answers_sha256(facts))
-        if found:
-            raise UserError(_("这次检查还不能完成：") + " ".join(found))
-        row.score = score(checklist, {k: f.response for k, f in facts.items()}).percent
-        row.status = InspectionStatus.COMPLETED.value
-        row.completed_at = session.info[WRITE_CONTEXT].clock()
-        return Completed(row.score, tuple(_raise_findings(session, row, checklist)))
+        return finish_inspection(session, get_draft(session, inspection_id))
+
+
+def finish_inspection(session: Session, row: Inspection) -> Completed:
+    """``complete_inspection`` inside an open write session, on a draft."""
+    checklist = checklist_of(row)
+    facts = answer_facts(session, row.id)
+    found = problems(checklist, facts) + _signoff_problems(session, row, answers_sha256(facts))
+    if found:
+        raise UserError(_("这次检查还不能完成：") + " ".join(found))
+    row.score = score(checklist, {k: f.response for k, f in facts.items()}).percent
+    row.status = InspectionStatus.COMPLETED.value
+    row.completed_at = session.info[WRITE_CONTEXT].clock()
+    return Completed(row.score, tuple(_raise_findings(session, row, checklist)))
 
 
 def correct_inspection(db: Database, inspection_id: uuid.UUID) -> uuid.UUID:
@@ -193,6 +206,10 @@ def last_completed(session: Session, station_branch_id: uuid.UUID) -> Inspection
         )
         .order_by(Inspection.held_on.desc(), Inspection.version.desc(), Inspection.id.desc())
     ).first()
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return json.dumps([" ".join(name.split()) for name in names], ensure_ascii=False)
 
 
 def _comment(comment: str) -> str:

@@ -34,6 +34,13 @@ from redpair_desktop.services.measures.findings import get_finding
 
 MAX_TITLE = 200
 MAX_TEXT = 2000
+_ENTRY_OF = {
+    MeasureAction.SUBMIT: MeasureEntryKind.SUBMITTED,
+    MeasureAction.VERIFY_PASSED: MeasureEntryKind.VERIFIED,
+    MeasureAction.VERIFY_FAILED: MeasureEntryKind.REJECTED,
+    MeasureAction.CLOSE_UNDONE: MeasureEntryKind.CLOSED_UNDONE,
+    MeasureAction.REOPEN: MeasureEntryKind.REOPENED,
+}
 
 
 @dataclass(frozen=True)
@@ -96,13 +103,7 @@ def add_progress(
     """A progress entry (with an evidence photo if given); a measure not started starts."""
     prepared = prepare_photo(evidence.path) if evidence else None
     with db.write() as session:
-        row = get_measure(session, measure_id)
-        status = MeasureStatus(row.status)
-        if status is MeasureStatus.NOT_STARTED:
-            status = transition(status, MeasureAction.START)
-        elif status not in (MeasureStatus.IN_PROGRESS, MeasureStatus.AWAITING_VERIFICATION):
-            transition(status, MeasureAction.START)  # refused, naming the status
-        entry = _entry(session, row, MeasureEntryKind.PROGRESS, text, author, status)
+        entry = record_progress(session, get_measure(session, measure_id), text, author)
         if prepared is not None and evidence is not None:
             stored = store_prepared(evidence.data_dir, prepared)
             entry.photo_sha256, entry.photo_path = stored.sha256, stored.original_path
@@ -111,16 +112,14 @@ def add_progress(
 def add_supervision(db: Database, measure_id: uuid.UUID, text: str, author: str = "") -> None:
     """A 督办 entry: the lead branch presses for progress; open measures only."""
     with db.write() as session:
-        row = get_measure(session, measure_id)
-        if MeasureStatus(row.status) in (MeasureStatus.DONE, MeasureStatus.NOT_DONE):
-            raise UserError(_("措施已关闭，不需要督办；如需继续，请先重新打开。"))
-        _entry(session, row, MeasureEntryKind.SUPERVISION, text, author, MeasureStatus(row.status))
+        record_supervision(session, get_measure(session, measure_id), text, author)
 
 
 def submit_for_verification(
     db: Database, measure_id: uuid.UUID, text: str = "", author: str = ""
 ) -> None:
-    _act(db, measure_id, MeasureAction.SUBMIT, MeasureEntryKind.SUBMITTED, text, author)
+    with db.write() as session:
+        record_action(session, get_measure(session, measure_id), MeasureAction.SUBMIT, text, author)
 
 
 def verify_measure(
@@ -133,27 +132,67 @@ def verify_measure(
 ) -> MeasureStatus:
     """Verify a submitted measure at a visit: an inspection of its station held on or after
     the submission. Passed → 已完成; not passed → back to 进行中."""
-    action = MeasureAction.VERIFY_PASSED if passed else MeasureAction.VERIFY_FAILED
-    kind = MeasureEntryKind.VERIFIED if passed else MeasureEntryKind.REJECTED
     with db.write() as session:
         row = get_measure(session, measure_id)
-        status = transition(MeasureStatus(row.status), action)
-        _check_visit(session, row, inspection_id)
-        entry = _entry(session, row, kind, text, author, status)
-        entry.inspection_id = inspection_id
-        return status
+        return record_verification(session, row, inspection_id, passed, text, author)
 
 
 def close_undone(db: Database, measure_id: uuid.UUID, text: str, author: str = "") -> None:
     if not text.strip():
         raise UserError(_("请说明措施未完成的原因。"))
-    _act(db, measure_id, MeasureAction.CLOSE_UNDONE, MeasureEntryKind.CLOSED_UNDONE, text, author)
+    with db.write() as session:
+        row = get_measure(session, measure_id)
+        record_action(session, row, MeasureAction.CLOSE_UNDONE, text, author)
 
 
 def reopen_measure(db: Database, measure_id: uuid.UUID, text: str, author: str = "") -> None:
     if not text.strip():
         raise UserError(_("请说明重新打开的原因。"))
-    _act(db, measure_id, MeasureAction.REOPEN, MeasureEntryKind.REOPENED, text, author)
+    with db.write() as session:
+        record_action(session, get_measure(session, measure_id), MeasureAction.REOPEN, text, author)
+
+
+# --- inside an open write session (the demo uses these) --------------------------------------
+
+
+def record_progress(session: Session, row: Measure, text: str, author: str) -> MeasureEntry:
+    status = MeasureStatus(row.status)
+    if status is MeasureStatus.NOT_STARTED:
+        status = transition(status, MeasureAction.START)
+    elif status not in (MeasureStatus.IN_PROGRESS, MeasureStatus.AWAITING_VERIFICATION):
+        transition(status, MeasureAction.START)  # refused, naming the status
+    return _entry(session, row, MeasureEntryKind.PROGRESS, text, author, status)
+
+
+def record_supervision(session: Session, row: Measure, text: str, author: str) -> MeasureEntry:
+    status = MeasureStatus(row.status)
+    if status in (MeasureStatus.DONE, MeasureStatus.NOT_DONE):
+        raise UserError(_("措施已关闭，不需要督办；如需继续，请先重新打开。"))
+    return _entry(session, row, MeasureEntryKind.SUPERVISION, text, author, status)
+
+
+def record_action(
+    session: Session, row: Measure, action: MeasureAction, text: str, author: str
+) -> MeasureEntry:
+    """Submit, close as 未完成 or re-open (verification has its own: it needs a visit)."""
+    status = transition(MeasureStatus(row.status), action)
+    return _entry(session, row, _ENTRY_OF[action], text, author, status)
+
+
+def record_verification(
+    session: Session,
+    row: Measure,
+    inspection_id: uuid.UUID,
+    passed: bool,
+    text: str,
+    author: str,
+) -> MeasureStatus:
+    action = MeasureAction.VERIFY_PASSED if passed else MeasureAction.VERIFY_FAILED
+    status = transition(MeasureStatus(row.status), action)
+    _check_visit(session, row, inspection_id)
+    entry = _entry(session, row, _ENTRY_OF[action], text, author, status)
+    entry.inspection_id = inspection_id
+    return status
 
 
 def get_measure(session: Session, measure_id: uuid.UUID) -> Measure:
@@ -161,19 +200,6 @@ def get_measure(session: Session, measure_id: uuid.UUID) -> Measure:
     if row is None or row.deleted_at is not None:
         raise UserError(_("找不到编号为 {id} 的帮扶措施。", id=measure_id))
     return row
-
-
-def _act(
-    db: Database,
-    measure_id: uuid.UUID,
-    action: MeasureAction,
-    kind: MeasureEntryKind,
-    text: str,
-    author: str,
-) -> None:
-    with db.write() as session:
-        row = get_measure(session, measure_id)
-        _entry(session, row, kind, text, author, transition(MeasureStatus(row.status), action))
 
 
 def _entry(
