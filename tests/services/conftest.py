@@ -24,10 +24,20 @@ def branches(workspace):
         station = add_unit(
             session, name="通城县大坪供电所", kind=UnitKind.SUPPLY_STATION, parent=county
         )
-        lead = add_branch(session, seal_name="中共综合服务中心支部委员会",
-                          short_name="综合服务中心党支部", kind=BranchKind.URBAN_UNIT, unit=urban)  # fmt: skip
-        own = add_branch(session, seal_name="中共大坪供电所支部委员会",
-                         short_name="大坪供电所党支部", kind=BranchKind.SUPPLY_STATION, unit=station)  # fmt: skip
+        lead = add_branch(
+            session,
+            seal_name="中共综合服务中心支部委员会",
+            short_name="综合服务中心党支部",
+            kind=BranchKind.URBAN_UNIT,
+            unit=urban,
+        )
+        own = add_branch(
+            session,
+            seal_name="中共大坪供电所支部委员会",
+            short_name="大坪供电所党支部",
+            kind=BranchKind.SUPPLY_STATION,
+            unit=station,
+        )
         session.flush()
         return lead.id, own.id
 

@@ -35,7 +35,7 @@ def transition(status: MeasureStatus, action: MeasureAction) -> MeasureStatus:
     """The status after ``action``; a ``UserError`` naming both when it is not allowed."""
     if not allowed(status, action):
         raise UserError(
-            _("帮扶措施当前为“{status}”，不能{action}。", status=label(status),
+            _("帮扶措施当前为“{status}”，不能“{action}”。", status=label(status),
               action=label(action))
         )  # fmt: skip
     return _RULES[action][1]

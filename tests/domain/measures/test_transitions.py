@@ -24,9 +24,9 @@ def test_done_and_not_done_can_be_reopened_and_nothing_else_follows_them():
     assert transition(S.DONE, A.REOPEN) is S.IN_PROGRESS
     assert transition(S.NOT_DONE, A.REOPEN) is S.IN_PROGRESS
     assert [a for a in A if allowed(S.DONE, a)] == [A.REOPEN]
-    with pytest.raises(UserError, match="当前为“已完成”，不能提请验证"):
+    with pytest.raises(UserError, match="当前为“已完成”，不能“提请验证”"):
         transition(S.DONE, A.SUBMIT)
-    with pytest.raises(UserError, match="当前为“进行中”，不能重新打开"):
+    with pytest.raises(UserError, match="当前为“进行中”，不能“重新打开”"):
         transition(S.IN_PROGRESS, A.REOPEN)
 
 

@@ -161,7 +161,7 @@ def test_an_unknown_response_or_item_is_refused(workspace, station):
     made = _start(workspace.db, station)
     with pytest.raises(UserError, match="不是“符合性”中的选项"):
         answer_item(workspace.db, made, "office.1.1", "defect")
-    with pytest.raises(UserError, match="没有编号为“office.9.9”"):
+    with pytest.raises(UserError, match=r"没有编号为“office\.9\.9”"):
         answer_item(workspace.db, made, "office.9.9", "pass")
     assert inspection(workspace.db, made).score.percent == 0.0  # mandatory items count as 0
 

@@ -60,7 +60,7 @@ def test_a_measure_goes_through_its_statuses_and_is_reopened(workspace, station,
     add_progress(db, measure, "已起草考核细则初稿", "李帮扶", Evidence(photo, workspace.data_dir))
     assert _status(db) is S.IN_PROGRESS
     add_supervision(db, measure, "请于 6 月底前完成", "综合服务中心党支部")
-    with pytest.raises(UserError, match="当前为“进行中”，不能验证通过"):
+    with pytest.raises(UserError, match="当前为“进行中”，不能“验证通过”"):
         verify_measure(db, measure, uuid_of_visit(db, station, date(2024, 6, 20)), passed=True)
     submit_for_verification(db, measure, "细则已印发")
     assert _status(db) is S.AWAITING_VERIFICATION
@@ -96,7 +96,7 @@ def uuid_of_visit(db, station, day):
 def test_a_closed_measure_takes_no_progress_and_the_overdue_list(workspace, measure):
     db = workspace.db
     close_undone(db, measure, "机构调整，措施取消")
-    with pytest.raises(UserError, match="当前为“未完成”，不能开始实施"):
+    with pytest.raises(UserError, match="当前为“未完成”，不能“开始实施”"):
         add_progress(db, measure, "继续推进")
     assert list_measures(db, today=date(2024, 6, 30), overdue_only=True) == []
     (late,) = list_measures(db, today=date(2024, 7, 1), overdue_only=True)
