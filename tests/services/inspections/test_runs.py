@@ -170,3 +170,15 @@ def test_a_lead_branch_is_no_station_to_inspect(workspace, branches):
     with pytest.raises(UserError, match="不是基层供电所党支部"):
         start_inspection(workspace.db, InspectionStart(branches[0], DAY, ("office",)))
     assert OFFICE.key == "office"
+
+
+def test_a_file_that_is_not_a_photo_is_refused_and_nothing_is_stored(workspace, station, tmp_path):
+    made = _start(workspace.db, station)
+    answer_item(workspace.db, made, FAILED, "fail", "示范岗牌匾未上墙")
+    fake = tmp_path / "照片.jpg"
+    fake.write_text("不是照片", encoding="utf-8")
+    with pytest.raises(UserError, match="不是 JPEG 或 PNG 照片"):
+        add_item_photo(workspace.db, workspace.data_dir, made, FAILED, fake)
+    assert not (workspace.data_dir / "photos").exists()
+    (state,) = [s for s in inspection(workspace.db, made).items if s.item.key == FAILED]
+    assert state.needs_photo and state.photos == ()
