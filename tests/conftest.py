@@ -43,6 +43,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_data_dir(data_dir: Path, demo_template: Path) -> Path:
     data_dir.mkdir()
     shutil.copyfile(demo_template, data_dir / DATABASE_FILE)
+    shutil.copytree(demo_template.parent / "photos", data_dir / "photos")  # the demo's photos
     return data_dir
 
 

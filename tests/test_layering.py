@@ -128,6 +128,17 @@ FEATURE_USES = {
     ("activities", "pairings"): "an activity is held by a pairing's two branches",
     ("activities", "org"): "the expected list and the printouts name each member's branch",
     ("activities", "rosters"): "the expected list is built from both branches' rosters",
+    ("inspections", "org"): "an inspection is of a station's branch",
+    ("inspections", "pairings"): "an inspection is made for the station's pairing",
+    ("inspections", "measures"): "a failed item raises a finding when the inspection is completed",
+    ("assets", "org"): "a line is kept by a station's branch",
+    ("measures", "org"): "a measure is owned by the lead branch with the station as co-owner",
+    (
+        "measures",
+        "pairings",
+    ): "a measure's owner defaults to the lead branch of the station's pairing",
+    ("measures", "inspections"): "a finding comes from an inspection; a measure is verified at one",
+    ("measures", "assets"): "a patrol defect can become a finding",
     ("demo", "*"): "the demo data fill every feature",
 }
 

@@ -10,7 +10,17 @@ import sys
 from collections.abc import Sequence
 
 from redpair_desktop import __version__
-from redpair_desktop.cli import activities, agreements, database, pairings, rosters, verify
+from redpair_desktop.cli import (
+    activities,
+    agreements,
+    assets,
+    database,
+    inspections,
+    measures,
+    pairings,
+    rosters,
+    verify,
+)
 from redpair_desktop.cli.output import Output
 from redpair_desktop.domain.errors import RedPairError
 from redpair_desktop.i18n import _, set_language
@@ -18,7 +28,9 @@ from redpair_desktop.log_setup import configure_logging
 from redpair_desktop.paths import ENV_VAR, LOG_FILE, prepare_data_dir, resolve_data_dir
 from redpair_desktop.settings import load_settings
 
-COMMAND_MODULES = (database, rosters, pairings, agreements, activities, verify)
+COMMAND_MODULES = (
+    database, rosters, pairings, agreements, activities, inspections, assets, measures, verify,
+)  # fmt: skip
 log = logging.getLogger(__name__)
 
 

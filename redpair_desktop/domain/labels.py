@@ -10,6 +10,7 @@ from redpair_desktop.domain.activities.codes import (
     EntryMethod,
     RunSheetStep,
 )
+from redpair_desktop.domain.assets.codes import AssetKind, AssetState, DefectType, PatrolStatus
 from redpair_desktop.domain.enums import (
     AgreementStatus,
     BranchKind,
@@ -18,6 +19,15 @@ from redpair_desktop.domain.enums import (
     MemberStatus,
     PairingStatus,
     UnitKind,
+)
+from redpair_desktop.domain.inspections.codes import InspectionStatus, SignoffRole
+from redpair_desktop.domain.measures.codes import (
+    FindingCategory,
+    FindingSource,
+    MeasureAction,
+    MeasureEntryKind,
+    MeasureStatus,
+    Priority,
 )
 from redpair_desktop.i18n import N_, _
 
@@ -95,6 +105,83 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         RunSheetStep.EXCHANGE_TEXTS: N_("交换文本"),
         RunSheetStep.PLEDGE: N_("承诺宣读签名"),
         RunSheetStep.GROUP_PHOTO: N_("合影"),
+    },
+    InspectionStatus: {
+        InspectionStatus.DRAFT: N_("草稿"),
+        InspectionStatus.COMPLETED: N_("已完成"),
+    },
+    SignoffRole: {
+        SignoffRole.INSPECTOR: N_("检查人"),
+        SignoffRole.INSPECTED: N_("被检查单位代表"),
+    },
+    AssetKind: {
+        AssetKind.LINE: N_("线路"),
+        AssetKind.POLE: N_("杆塔"),
+        AssetKind.PUBLIC_TRANSFORMER: N_("公变"),
+        AssetKind.DEDICATED_TRANSFORMER: N_("专变"),
+    },
+    DefectType: {
+        DefectType.TILT: N_("倾斜"),
+        DefectType.CRACK: N_("裂纹"),
+        DefectType.BIRD_NEST: N_("鸟窝"),
+        DefectType.SLACK_STAY: N_("拉线松弛"),
+        DefectType.FOREIGN_OBJECT: N_("异物"),
+        DefectType.VEGETATION: N_("树障"),
+        DefectType.OIL_LEAK: N_("渗油"),
+        DefectType.ABNORMAL_NOISE: N_("异响"),
+        DefectType.OVERHEATING: N_("过热"),
+        DefectType.MISSING_SIGN: N_("标识缺失"),
+        DefectType.OTHER: N_("其他缺陷"),
+    },
+    PatrolStatus: {
+        PatrolStatus.OPEN: N_("巡视中"),
+        PatrolStatus.COMPLETED: N_("已结束"),
+    },
+    AssetState: {
+        AssetState.NORMAL: N_("正常"),
+        AssetState.DEFECT: N_("缺陷"),
+    },
+    FindingCategory: {
+        FindingCategory.POOR_INDICATORS: N_("指标不理想"),
+        FindingCategory.VAGUE_ASSESSMENT: N_("考核不细"),
+        FindingCategory.BUSINESS_OVER_PARTY: N_("重业务轻党建"),
+        FindingCategory.SAFETY_HAZARD: N_("安全隐患"),
+        FindingCategory.IRREGULAR_LEDGER: N_("台账不规范"),
+        FindingCategory.OTHER: N_("其他"),
+    },
+    FindingSource: {
+        FindingSource.INSPECTION: N_("检查"),
+        FindingSource.PATROL: N_("巡视"),
+        FindingSource.AD_HOC: N_("临时发现"),
+    },
+    MeasureStatus: {
+        MeasureStatus.NOT_STARTED: N_("未开始"),
+        MeasureStatus.IN_PROGRESS: N_("进行中"),
+        MeasureStatus.AWAITING_VERIFICATION: N_("待验证"),
+        MeasureStatus.DONE: N_("已完成"),
+        MeasureStatus.NOT_DONE: N_("未完成"),
+    },
+    MeasureAction: {
+        MeasureAction.START: N_("开始实施"),
+        MeasureAction.SUBMIT: N_("提请验证"),
+        MeasureAction.VERIFY_PASSED: N_("验证通过"),
+        MeasureAction.VERIFY_FAILED: N_("验证未通过"),
+        MeasureAction.CLOSE_UNDONE: N_("关闭为未完成"),
+        MeasureAction.REOPEN: N_("重新打开"),
+    },
+    MeasureEntryKind: {
+        MeasureEntryKind.PROGRESS: N_("进展"),
+        MeasureEntryKind.SUPERVISION: N_("督办"),
+        MeasureEntryKind.SUBMITTED: N_("提请验证"),
+        MeasureEntryKind.VERIFIED: N_("验证通过"),
+        MeasureEntryKind.REJECTED: N_("验证未通过"),
+        MeasureEntryKind.CLOSED_UNDONE: N_("关闭为未完成"),
+        MeasureEntryKind.REOPENED: N_("重新打开"),
+    },
+    Priority: {
+        Priority.HIGH: N_("高"),
+        Priority.MEDIUM: N_("中"),
+        Priority.LOW: N_("低"),
     },
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from redpair_desktop.domain.pairings.draft import PairingDraft
 from redpair_desktop.i18n import _
 from redpair_desktop.services.demo import facts
 from redpair_desktop.services.demo.ceremony import DemoClock, add_reference_ceremony
+from redpair_desktop.services.demo.field_work import add_field_work
 from redpair_desktop.services.org.branches import add_branch, add_unit
 from redpair_desktop.services.pairings.editing import add_pairing
 from redpair_desktop.services.rosters.members import add_member
@@ -60,12 +62,15 @@ def load_demo(workspace: Workspace) -> None:
                     count=existing,
                 )
             )
-        _DemoBuilder(session, random.Random(DEMO_SEED), clock).build()
+        _DemoBuilder(session, random.Random(DEMO_SEED), clock, workspace.data_dir).build()
 
 
 class _DemoBuilder:
-    def __init__(self, session: Session, rng: random.Random, clock: DemoClock) -> None:
+    def __init__(
+        self, session: Session, rng: random.Random, clock: DemoClock, data_dir: Path
+    ) -> None:
         self.session = session
+        self.data_dir = data_dir
         self.clock = clock
         self.rng = rng
         self.rare_names = list(facts.RARE_NAMES)
@@ -313,6 +318,7 @@ class _DemoBuilder:
         reference = self._pair(reference_lead, reference_station, reference_start)
         self._decide(made)
         add_reference_ceremony(self.session, reference, self.clock)
+        add_field_work(self.session, reference, self.clock, self.data_dir)
 
     def _decide(self, made: list[Pairing]) -> None:
         """The newest pairing is still being prepared; the first of 2023 was ended early."""

@@ -21,6 +21,11 @@ from redpair_desktop.services.activities.photos import (
 ORIENTATION = 0x0112
 
 
+def stored_files(data_dir: Path) -> set[Path]:
+    """Every file under the photo folder (the demo data hold photos of their own)."""
+    return {path.relative_to(data_dir) for path in (data_dir / "photos").rglob("*")}
+
+
 def rotated_jpeg(path: Path) -> Path:
     """A 300×100 picture, red on the left, that the camera says to turn 90° clockwise (6)."""
     image = Image.new("RGB", (300, 100), "white")
@@ -89,20 +94,22 @@ def test_not_a_photo_or_an_enormous_one_is_refused_with_nothing_stored(
     folder.mkdir()
     make(folder)
     (source,) = folder.iterdir()
+    before = stored_files(demo_workspace.data_dir)
     with pytest.raises(UserError, match=complaint):
         add_photo(demo_workspace.db, demo_workspace.data_dir, activity_id, source)
     assert photos(demo_workspace.db, activity_id) == []
-    assert not (demo_workspace.data_dir / "photos").exists()
+    assert stored_files(demo_workspace.data_dir) == before
 
 
 def test_a_file_over_the_size_limit_is_refused(demo_workspace, activity_id, tmp_path, monkeypatch):
-    from redpair_desktop.services.activities import photos as module
+    from redpair_desktop.services import images as module
 
     monkeypatch.setattr(module, "MAX_PHOTO_BYTES", 1000)
     source = rotated_jpeg(tmp_path / "big.jpg")
+    before = stored_files(demo_workspace.data_dir)
     with pytest.raises(UserError, match="上限"):
         add_photo(demo_workspace.db, demo_workspace.data_dir, activity_id, source)
-    assert not (demo_workspace.data_dir / "photos").exists()
+    assert stored_files(demo_workspace.data_dir) == before
 
 
 def test_a_png_with_transparency_gets_a_white_display_copy(demo_workspace, activity_id, tmp_path):

@@ -1,0 +1,167 @@
+"""Storing photos (Pillow), shared by every feature that keeps them. The original is kept byte
+for byte as ``photos/originals/<sha256>.<ext>``; an upright display copy (EXIF orientation
+applied, at most ``DISPLAY_EDGE`` pixels a side) and a thumbnail are stored beside it as JPEG.
+
+A file is judged by its content, never by its name. Refused with a ``UserError``, nothing
+stored: an empty file, a file over ``MAX_PHOTO_BYTES``, anything but a JPEG or PNG image, an
+image over ``MAX_PHOTO_PIXELS`` (read from the header, before any pixel is decoded: a
+decompression bomb never unpacks), a damaged or cut-off image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from redpair_desktop.domain.errors import UserError
+from redpair_desktop.files import write_file
+from redpair_desktop.i18n import _
+
+PHOTO_DIR = "photos"
+MB = 1024 * 1024
+MAX_PHOTO_BYTES = 40 * MB
+MAX_PHOTO_PIXELS = 100_000_000  # a 108-megapixel phone camera is the largest in common use
+DISPLAY_EDGE = 2048
+THUMBNAIL_EDGE = 320
+FORMATS = {"JPEG": "jpg", "PNG": "png"}
+_SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that turn the picture by 90°
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    data: bytes
+    sha256: str
+    extension: str
+    width: int  # upright
+    height: int
+    display: bytes
+    thumbnail: bytes
+
+
+@dataclass(frozen=True)
+class StoredImage:
+    sha256: str
+    original_path: str  # relative to the data folder
+    display_path: str
+    thumbnail_path: str
+    width: int
+    height: int
+    size: int  # bytes of the original
+
+
+def store_photo(data_dir: Path, path: Path) -> StoredImage:
+    """Check the photo at ``path`` and store its three files under ``data_dir``."""
+    return store_prepared(data_dir, prepare_photo(path))
+
+
+def prepare_photo(path: Path) -> PreparedImage:
+    """Read and check the photo at ``path``; its display copy and thumbnail made."""
+    return prepare_bytes(_read(path), path.name)
+
+
+def prepare_bytes(data: bytes, name: str) -> PreparedImage:
+    """Check photo bytes (``name`` is what a refusal calls them)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our limit below
+            with Image.open(io.BytesIO(data)) as image:
+                extension = _extension(image, name)
+                if image.width * image.height > MAX_PHOTO_PIXELS:
+                    raise Image.DecompressionBombError("too many pixels")
+                turned = image.getexif().get(0x0112) in _SWAPS_SIDES  # Orientation
+                width, height = (image.height, image.width) if turned else image.size
+                display, thumbnail = _copies(image)
+    except Image.DecompressionBombError as exc:
+        raise UserError(
+            _("“{name}”的图像尺寸过大（超过 {limit} 万像素），不能添加。请先缩小照片。",
+              name=name, limit=MAX_PHOTO_PIXELS // 10_000)
+        ) from exc  # fmt: skip
+    except Image.UnidentifiedImageError as exc:
+        raise UserError(
+            _("“{name}”不是 JPEG 或 PNG 照片，不能添加。请把照片存为 JPEG 或 PNG 后再添加。",
+              name=name)
+        ) from exc  # fmt: skip
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise UserError(
+            _("“{name}”已损坏或不完整，不能添加。请重新导出照片后再添加。", name=name)
+        ) from exc
+    digest = hashlib.sha256(data).hexdigest()
+    return PreparedImage(data, digest, extension, width, height, display, thumbnail)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise UserError(_("“{name}”是空文件（0 字节），不能添加。", name=path.name))
+        if size > MAX_PHOTO_BYTES:
+            raise UserError(
+                _("“{name}”有 {size} MB，超过了 {limit} MB 的上限。请先压缩照片。",
+                  name=path.name, size=size // MB, limit=MAX_PHOTO_BYTES // MB)
+            )  # fmt: skip
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            _("无法读取“{path}”：{reason}", path=path, reason=exc.strerror or exc)
+        ) from exc
+
+
+def _extension(image: Image.Image, name: str) -> str:
+    extension = FORMATS.get(image.format or "")
+    if extension is None:
+        raise Image.UnidentifiedImageError(name)
+    return extension
+
+
+def _copies(image: Image.Image) -> tuple[bytes, bytes]:
+    """The upright display copy and thumbnail, as JPEG."""
+    if image.format == "JPEG":
+        image.draft("RGB", (DISPLAY_EDGE, DISPLAY_EDGE))  # decode at a fraction of the size
+    upright = ImageOps.exif_transpose(image)
+    upright.thumbnail((DISPLAY_EDGE, DISPLAY_EDGE))
+    display = _on_white(upright)
+    thumbnail = display.copy()
+    thumbnail.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE))
+    return _jpeg(display, 85), _jpeg(thumbnail, 80)
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, "white")
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    return image.convert("RGB")
+
+
+def _jpeg(image: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality, optimize=True)
+    return out.getvalue()
+
+
+def store_prepared(data_dir: Path, photo: PreparedImage) -> StoredImage:
+    """Write the three files (a file already there is kept: same content, same name)."""
+    files = (
+        (f"{PHOTO_DIR}/originals/{photo.sha256}.{photo.extension}", photo.data),
+        (f"{PHOTO_DIR}/display/{photo.sha256}.jpg", photo.display),
+        (f"{PHOTO_DIR}/thumbnails/{photo.sha256}.jpg", photo.thumbnail),
+    )
+    for relative, data in files:
+        target = data_dir / relative
+        if not target.exists():
+            write_file(target, data, keep_existing=True)
+    return StoredImage(
+        photo.sha256,
+        files[0][0],
+        files[1][0],
+        files[2][0],
+        photo.width,
+        photo.height,
+        len(photo.data),
+    )
