@@ -42,6 +42,7 @@ class PledgeTextRow:
     title: str
     text: str
     sha256: str
+    saved_at: datetime  # aware UTC
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def _signature_count(session: Session, activity_id: uuid.UUID) -> int:
 
 
 def _text_row(row: PledgeText) -> PledgeTextRow:
-    return PledgeTextRow(row.id, row.version, row.title, row.text, row.sha256)
+    return PledgeTextRow(row.id, row.version, row.title, row.text, row.sha256, row.created_at)
 
 
 def _row(attendee: Attendee, row: PledgeSignature) -> SignatureRow:

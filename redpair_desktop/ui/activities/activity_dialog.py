@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +33,13 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.activities import ops
+from redpair_desktop.ui.activities.pledge_dialog import PledgeDialog
 from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 
 if TYPE_CHECKING:
     from redpair_desktop.services.activities.activities import ActivityDetail
+    from redpair_desktop.services.activities.pledges import PledgeTextRow
 
 DATE_FORMAT = "yyyy-MM-dd"
 HOST_SEPARATORS = re.compile(r"[、,，;；]")
@@ -79,6 +83,9 @@ class ActivityDialog(QDialog):
         self.agenda = _text_box("activityAgenda", 4)
         self.notes = _text_box("activityNotes", 3)
         self.pledge = QComboBox(objectName="activityPledge")
+        self.manage_pledges = QPushButton(_("管理…"), objectName="activityPledges")
+        self.manage_pledges.clicked.connect(self.open_pledges)
+        self.pledge_dialog: PledgeDialog | None = None
         self.error = error_label("activityError")
 
     def _build_layout(self) -> None:
@@ -91,7 +98,10 @@ class ActivityDialog(QDialog):
         form.addRow(_("主持"), self.hosts)
         form.addRow(_("议程"), self.agenda)
         form.addRow(_("备注"), self.notes)
-        form.addRow(_("承诺文本"), self.pledge)
+        pledge = QHBoxLayout()
+        pledge.addWidget(self.pledge, 1)
+        pledge.addWidget(self.manage_pledges)
+        form.addRow(_("承诺文本"), pledge)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -107,9 +117,7 @@ class ActivityDialog(QDialog):
     def _on_choices(self, choices: ops.FormChoices) -> None:
         for pairing in choices.pairings:
             self.pairing.addItem(pairing.text, pairing.id)
-        for text in choices.pledges:
-            self.pledge.addItem(_("第 {version} 版：{title}", version=text.version,
-                                  title=text.title), text.id)  # fmt: skip
+        self._fill_pledges(choices.pledges)
         if self.activity_id is None:
             self._show_choice(self.pairing, self._wanted_pairing)
             return
@@ -129,6 +137,25 @@ class ActivityDialog(QDialog):
         self.agenda.setPlainText(draft.agenda)
         self.notes.setPlainText(draft.notes)
         self._show_choice(self.pledge, detail.pledge_text_id)
+
+    def _fill_pledges(self, texts: Sequence[PledgeTextRow]) -> None:
+        self.pledge.clear()
+        for text in texts:
+            self.pledge.addItem(_("第 {version} 版：{title}", version=text.version,
+                                  title=text.title), text.id)  # fmt: skip
+
+    def open_pledges(self) -> None:
+        """管理…: the pledge text versions; a version saved there is offered and chosen here."""
+        self.pledge_dialog = PledgeDialog(self.backend, self.report_error, parent=self)
+        self.pledge_dialog.saved.connect(self._on_pledge_saved)
+        self.pledge_dialog.open()
+
+    def _on_pledge_saved(self, pledge_id: uuid.UUID) -> None:
+        def refill(texts: list[PledgeTextRow]) -> None:
+            self._fill_pledges(texts)
+            self._show_choice(self.pledge, pledge_id)
+
+        self.backend.call(ops.pledge_texts, refill, self._on_failed)
 
     @staticmethod
     def _show_choice(combo: QComboBox, value: object) -> None:

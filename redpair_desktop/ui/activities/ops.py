@@ -111,6 +111,31 @@ def save_activity(
     return activity_id
 
 
+# --- pledge texts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PledgeSaved:
+    text: PledgeTextRow  # the version the words are stored as
+    added: bool  # False: the same words were stored already, as ``text``
+    texts: tuple[PledgeTextRow, ...]  # every version, newest first
+
+
+def pledge_texts(workspace: Workspace) -> list[PledgeTextRow]:
+    from redpair_desktop.services.activities.pledges import pledge_texts
+
+    return pledge_texts(workspace.db)
+
+
+def add_pledge_text(workspace: Workspace, title: str, text: str) -> PledgeSaved:
+    """Store the words as the next version (or find the version holding them already)."""
+    from redpair_desktop.services.activities.pledges import add_pledge_text, pledge_texts
+
+    known = {row.id for row in pledge_texts(workspace.db)}
+    row = add_pledge_text(workspace.db, title, text)
+    return PledgeSaved(row, row.id not in known, tuple(pledge_texts(workspace.db)))
+
+
 # --- attendance -----------------------------------------------------------------------------
 
 

@@ -5,8 +5,9 @@ box), 流程单, 照片 and 简报.
 Ctrl+N records an activity, Enter or F2 edits the selected one; Ctrl+P previews its 承诺签名册
 and the other printouts are beside it (签到表 blank and filled, the blank roll, the brief, the
 badges), each opened in the preview to print at 100 % or save. Ctrl+K opens the signature kiosk
-and Ctrl+Shift+P the projector view, once those modules are present. The row menu (right click,
-Menu key) holds the same actions."""
+and Ctrl+Shift+P the projector view, once those modules are present; 承诺文本… lists the pledge
+text versions and adds one. The row menu (right click, Menu key) holds the actions of the
+selected activity."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from redpair_desktop.ui.activities.brief_box import BriefBox
 from redpair_desktop.ui.activities.filter_bar import ActivityFilterBar
 from redpair_desktop.ui.activities.live import activity_events
 from redpair_desktop.ui.activities.photo_strip import PhotoStrip
+from redpair_desktop.ui.activities.pledge_dialog import PledgeDialog
 from redpair_desktop.ui.activities.run_sheet import RunSheet
 from redpair_desktop.ui.activities.table_model import ActivityFilter, ActivityTableModel, Column
 from redpair_desktop.ui.appearance import page_title
@@ -83,6 +85,7 @@ class ActivitiesPage(QWidget):
         self.preview: PdfPreviewDialog | None = None
         self.kiosk: KioskWindow | None = None
         self.projector: ProjectorWindow | None = None
+        self.pledge_dialog: PledgeDialog | None = None
         self.loaded = False  # the list has arrived at least once (tests wait for it)
         self._refilling = False  # the rows are being replaced: the selection settles after
         self.shown_id: uuid.UUID | None = None  # the activity whose detail is shown
@@ -155,6 +158,7 @@ class ActivitiesPage(QWidget):
             *(self._printout_spec(kind) for kind in Printout),
             ("kiosk", _("签名终端…"), self.open_kiosk, ["Ctrl+K"]),
             ("projector", _("投影…"), self.open_projector, ["Ctrl+Shift+P"]),
+            ("pledges", _("承诺文本…"), self.open_pledges, []),
         ))  # fmt: skip
         menu_key = QAction(self, objectName="activity_menu")
         menu_key.triggered.connect(self._on_menu_key_pressed)
@@ -253,7 +257,7 @@ class ActivitiesPage(QWidget):
             return
         row = self.selected_row()
         for key, action in self.actions.items():
-            if key != "new":
+            if key not in ("new", "pledges"):
                 action.setEnabled(row is not None)
         self.actions["kiosk"].setEnabled(row is not None)
         self.actions["projector"].setEnabled(row is not None)
@@ -323,6 +327,11 @@ class ActivitiesPage(QWidget):
             from redpair_desktop.ui.activities.projector import open_projector
 
             self.projector = open_projector(self.backend, self.report_error, row.id, self)
+
+    def open_pledges(self) -> None:
+        """The pledge text versions, to read them and add one."""
+        self.pledge_dialog = PledgeDialog(self.backend, self.report_error, parent=self)
+        self.pledge_dialog.open()
 
     # --- the row menu -------------------------------------------------------------------
 
