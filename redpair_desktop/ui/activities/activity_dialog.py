@@ -61,7 +61,7 @@ class ActivityDialog(QDialog):
         self.setObjectName("activityDialog")
         self.setWindowTitle(_("新建活动") if activity_id is None else _("编辑活动"))
         self.backend, self.report_error, self.activity_id = backend, report_error, activity_id
-        self._wanted_pairing, self._wanted_pledge = pairing_id, None
+        self._wanted_pairing = pairing_id
         self._build_fields(today)
         self._build_layout()
         self.resize(720, 620)
@@ -93,7 +93,7 @@ class ActivityDialog(QDialog):
         form.addRow(_("类型"), self.type)
         form.addRow(_("日期"), self.held_on)
         form.addRow(_("结对"), self.pairing)
-        form.addRow(_("标题"), self.title)
+        form.addRow(_("活动标题"), self.title)
         form.addRow(_("地点"), self.place)
         form.addRow(_("主持"), self.hosts)
         form.addRow(_("议程"), self.agenda)

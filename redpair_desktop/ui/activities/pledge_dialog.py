@@ -81,7 +81,7 @@ class PledgeDialog(QDialog):
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        form.addRow(_("标题"), self.title)
+        form.addRow(_("承诺标题"), self.title)
         form.addRow(_("内容"), self.text)
         saving = QHBoxLayout()
         saving.addWidget(self.message, 1)
@@ -168,7 +168,7 @@ class PledgeDialog(QDialog):
 def _versions_table() -> QTableWidget:
     table = QTableWidget(0, 5, objectName="pledgeVersions")
     table.setHorizontalHeaderLabels(
-        [_("版本"), _("标题"), _("开头"), _("SHA-256（前 12 位）"), _("保存时间")]
+        [_("版本"), _("承诺标题"), _("开头"), _("SHA-256（前 12 位）"), _("保存时间")]
     )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
