@@ -3,7 +3,6 @@ until a defect is marked, each asset's history across patrols, unknown numbers r
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -43,13 +42,11 @@ def test_the_register_lists_the_line_its_poles_then_its_transformers(workspace, 
         list_assets(workspace.db, line="外冲线")
 
 
-def test_a_128_pole_patrol_opens_fast_with_every_asset_normal(data_dir, workspace, line):
+def test_a_128_pole_patrol_opens_with_every_asset_normal(data_dir, workspace, line):
+    # How fast it opens is measured by benchmarks/patrol.py, not here.
     db = workspace.db
-    started = time.perf_counter()
     patrol_id = open_patrol(db, line, date(2024, 3, 26), "陈振波")
     view = patrol(db, patrol_id)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.3, f"opening took {elapsed * 1000:.0f} ms"
     assert len(view.assets) == 136
     assert all(asset.state is AssetState.NORMAL for asset in view.assets)
 
