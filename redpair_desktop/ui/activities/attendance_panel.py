@@ -46,7 +46,7 @@ from redpair_desktop.ui.activities.live import activity_events, announce
 from redpair_desktop.ui.appearance import ERROR_COLOUR
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
-from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
+from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:
     from redpair_desktop.services.activities.attendance import AttendeeRow
@@ -107,7 +107,7 @@ class AttendancePanel(QWidget):
             ("backfill", _("补录…"), self.backfill, ["Ctrl+Shift+B"]),
         ))  # fmt: skip
         menu_key = QAction(self.table, objectName="attendance_menu")
-        menu_key.triggered.connect(self._on_menu_key_pressed)
+        menu_key.triggered.connect(lambda: show_at_selection(self.table, self._show_row_menu))
         add_shortcut(self.table, menu_key, [Qt.Key.Key_Menu, "Shift+F10"])
         self._build_layout()
         self._on_selection_changed()
@@ -125,8 +125,7 @@ class AttendancePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._on_context_menu_requested)
+        offer_row_menu(table, self._show_row_menu)
         return table
 
     def _build_layout(self) -> None:
@@ -346,16 +345,6 @@ class AttendancePanel(QWidget):
         self.message.setStyleSheet(f"color: {OK_COLOUR if ok else ERROR_COLOUR};")
 
     # --- the row menu -------------------------------------------------------------------
-
-    def _on_context_menu_requested(self, position: QPoint) -> None:
-        where = clicked_row_point(self.table, position)
-        if where is not None:
-            self._show_row_menu(where)
-
-    def _on_menu_key_pressed(self) -> None:
-        where = selected_row_point(self.table)
-        if where is not None:
-            self._show_row_menu(where)
 
     def _show_row_menu(self, where: QPoint) -> None:
         self.row_menu = QMenu(self, objectName="attendeeRowMenu")

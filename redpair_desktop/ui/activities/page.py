@@ -47,7 +47,7 @@ from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
-from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
+from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.activities.activities import ActivityRow
@@ -123,8 +123,7 @@ class ActivitiesPage(QWidget):
         table.installEventFilter(self)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        offer_row_menu(table, self._show_row_menu)
         return table
 
     def _fit_title(self, resized: int = -1) -> None:
@@ -161,7 +160,7 @@ class ActivitiesPage(QWidget):
             ("pledges", _("承诺文本…"), self.open_pledges, []),
         ))  # fmt: skip
         menu_key = QAction(self, objectName="activity_menu")
-        menu_key.triggered.connect(self._on_menu_key_pressed)
+        menu_key.triggered.connect(lambda: show_at_selection(self.table, self._show_row_menu))
         add_shortcut(self.table, menu_key, [Qt.Key.Key_Menu, "Shift+F10"])
         check_in = QAction(self, objectName="activity_checkIn")
         check_in.triggered.connect(self.focus_check_in)
@@ -334,16 +333,6 @@ class ActivitiesPage(QWidget):
         self.pledge_dialog.open()
 
     # --- the row menu -------------------------------------------------------------------
-
-    def _on_table_context_menu_requested(self, position: QPoint) -> None:
-        where = clicked_row_point(self.table, position)
-        if where is not None:
-            self._show_row_menu(where)
-
-    def _on_menu_key_pressed(self) -> None:
-        where = selected_row_point(self.table)
-        if where is not None:
-            self._show_row_menu(where)
 
     def _show_row_menu(self, where: QPoint) -> None:
         self.row_menu = QMenu(self, objectName="activityRowMenu")

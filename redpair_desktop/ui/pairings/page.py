@@ -42,7 +42,7 @@ from redpair_desktop.ui.pairings.table_model import PairingTableModel
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.confirm import confirm
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
-from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
+from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:  # services import SQLAlchemy, which loads after the first paint
     from redpair_desktop.services.agreements.records import ImportedScan
@@ -103,8 +103,7 @@ class PairingsPage(QWidget):
         header.setStretchLastSection(True)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        offer_row_menu(table, self._show_row_menu)
         return table
 
     def _build_actions(self) -> None:
@@ -125,7 +124,7 @@ class PairingsPage(QWidget):
             self.actions[key] = action
         self._on_selection_changed()
         menu_key = QAction(self, objectName="pairing_menu")
-        menu_key.triggered.connect(self._on_menu_key_pressed)
+        menu_key.triggered.connect(lambda: show_at_selection(self.table, self._show_row_menu))
         self._add_shortcut(menu_key, [Qt.Key.Key_Menu, "Shift+F10"])
 
     def _add_shortcut(self, action: QAction, keys: list) -> None:
@@ -325,16 +324,6 @@ class PairingsPage(QWidget):
             self.drafting.open()
 
     # --- the row menu -------------------------------------------------------------------
-
-    def _on_table_context_menu_requested(self, position: QPoint) -> None:
-        where = clicked_row_point(self.table, position)
-        if where is not None:
-            self._show_row_menu(where)
-
-    def _on_menu_key_pressed(self) -> None:
-        where = selected_row_point(self.table)
-        if where is not None:
-            self._show_row_menu(where)
 
     def _show_row_menu(self, where: QPoint) -> None:
         self.row_menu = QMenu(self, objectName="pairingRowMenu")

@@ -35,7 +35,7 @@ from redpair_desktop.ui.rosters.table_model import (
     fit_columns_to_headers,
 )
 from redpair_desktop.ui.widgets.action_bar import ActionBar
-from redpair_desktop.ui.widgets.row_menu import clicked_row_point, selected_row_point
+from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -115,8 +115,7 @@ class RosterPanel(QWidget):
         header.setSortIndicatorShown(True)
         fit_columns_to_headers(self.table)
         self.table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        offer_row_menu(self.table, self._show_row_menu)
         self.counts = QLabel(objectName="rosterCounts")
 
     def _build_actions(self) -> None:
@@ -143,7 +142,11 @@ class RosterPanel(QWidget):
         for key, slot, keys in (
             ("find", self.focus_search, [QKeySequence.StandardKey.Find]),
             ("reload", self.reload, [QKeySequence.StandardKey.Refresh]),
-            ("menu", self._on_menu_key_pressed, [Qt.Key.Key_Menu, "Shift+F10"]),
+            (
+                "menu",
+                lambda: show_at_selection(self.table, self._show_row_menu),
+                [Qt.Key.Key_Menu, "Shift+F10"],
+            ),
         ):
             action = QAction(self, objectName=f"roster_{key}")
             action.triggered.connect(slot)
@@ -165,17 +168,6 @@ class RosterPanel(QWidget):
         self.search.selectAll()
 
     # --- the rows' context menu -----------------------------------------------------------
-
-    def _on_table_context_menu_requested(self, position: QPoint) -> None:
-        where = clicked_row_point(self.table, position)
-        if where is not None:
-            self._show_row_menu(where)
-
-    def _on_menu_key_pressed(self) -> None:
-        """The Menu key or Shift+F10: the row menu at the selected row."""
-        where = selected_row_point(self.table)
-        if where is not None:
-            self._show_row_menu(where)
 
     def _show_row_menu(self, where: QPoint) -> None:
         self.row_menu = QMenu(self, objectName="rosterRowMenu")
