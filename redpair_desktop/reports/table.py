@@ -6,7 +6,7 @@ tables, each with lines leading into it (a heading), can follow each other (``la
 Cell text is 四号 (14 pt), checked against the fonts like every printed string, centred in its
 cell, and made smaller (down to 8 pt) and broken over more lines when it would not fit; past
 that it is refused, naming it. A cell may hold a signature image instead, fitted into the cell
-with its aspect kept; a full-width row may hold text flush left or a row of photos."""
+with its aspect kept; a full-width row may hold a row of photos."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
+from reportlab.lib.colors import HexColor, black
 from reportlab.pdfgen.canvas import Canvas
 
 from redpair_desktop.domain.errors import UserError
@@ -47,7 +48,6 @@ MIN_SIZE = 8.0
 LEADING = 1.15  # of two lines in a cell, times the size
 SIZE_STEP = 0.5
 PADDING = 3.0  # pt, between a cell's rules and what it holds
-SPAN_INDENT = 0.5  # grid characters before the text of a full-width row
 RULE_WIDTH = 0.6  # pt
 
 
@@ -62,6 +62,7 @@ class Cell:
     text: str = ""
     whose: str = ""  # named when a character of ``text`` cannot be printed
     ink: Ink | None = None
+    colour: str = ""  # of the text, "#c62828"; black when empty
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Placed:
 
     segment: Segment
     drop: float
+    colour: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,24 +129,33 @@ class TableSetter:
         self.edges = (0.0, *accumulate(c.chars * CHAR_PITCH for c in self.columns))
         self.header = self.row([Cell(c.heading, c.heading) for c in self.columns], HEADING)
 
-    def row(self, cells: Sequence[Cell], role: FontRole = FontRole.BODY, lines: int = 1) -> Row:
+    def row(
+        self,
+        cells: Sequence[Cell],
+        role: FontRole = FontRole.BODY,
+        lines: int = 1,
+        smallest: float = MIN_SIZE,
+    ) -> Row:
         texts: list[Placed] = []
         for index, cell in enumerate(cells):
             if cell.text:
-                texts += self._fitted(cell, index, role, lines)
+                texts += self._fitted(cell, index, role, lines, smallest)
         inks = tuple((index, cell.ink) for index, cell in enumerate(cells) if cell.ink)
         return Row(tuple(texts), inks, self.edges, lines)
 
     def fitting_row(self, cells: Sequence[Cell], most_lines: int = 3) -> Row:
-        """The row of ``cells`` one grid line tall, or as few more as its texts need."""
-        for lines in range(1, most_lines):
+        """The row of ``cells`` one grid line tall, or as few more as its texts need to be
+        printed in 五号 or larger; at ``most_lines`` smaller if need be."""
+        for lines in range(1, most_lines + 1):
             try:
-                return self.row(cells, lines=lines)
+                return self.row(cells, lines=lines, smallest=ONE_LINE_MIN)
             except UserError:
                 continue
         return self.row(cells, lines=most_lines)
 
-    def _fitted(self, cell: Cell, index: int, role: FontRole, lines: int) -> list[Placed]:
+    def _fitted(
+        self, cell: Cell, index: int, role: FontRole, lines: int, smallest: float
+    ) -> list[Placed]:
         """The cell's text on one line, made smaller until it fits, else on as many lines as
         the row's height holds (two a grid line)."""
         glyphs = self.setter.glyphs([(cell.text, role)], cell.whose)
@@ -152,12 +163,12 @@ class TableSetter:
         for size in _sizes(TABLE_SIZE, ONE_LINE_MIN):
             placed = self._line(glyphs, index, size, height / 2)
             if placed is not None:
-                return [placed]
-        for size in _sizes(ONE_LINE_MIN, MIN_SIZE):
+                return [replace(placed, colour=cell.colour)]
+        for size in _sizes(ONE_LINE_MIN, smallest):
             for count in range(2, 2 * lines + 1):
                 broken = self._broken(glyphs, index, size, count, height)
                 if broken is not None:
-                    return broken
+                    return [replace(line, colour=cell.colour) for line in broken]
         raise UserError(
             _("“{whose}”的“{text}”太长，表格的“{column}”一栏放不下。请缩短。",
               whose=cell.whose, text=cell.text, column=self.columns[index].heading)
@@ -174,6 +185,8 @@ class TableSetter:
             end = min(len(glyphs), start + per_line)
             while end < len(glyphs) and glyphs[end][0] in NO_LINE_START:
                 end += 1
+            while start + 1 < end < len(glyphs) and _in_word(glyphs[end - 1][0], glyphs[end][0]):
+                end -= 1  # not inside 2023 or 10kV
             centre = height / 2 + (number - (count - 1) / 2) * leading
             line = self._line(glyphs[start:end], index, size, centre) if start < end else None
             if line is None:
@@ -201,16 +214,6 @@ class TableSetter:
         return lay_out([*head], [Block((), self.header, tuple(rows))], tail)
 
 
-def span_row(setter: Typesetter, text: str, whose: str, role: FontRole = HEADING) -> Row:
-    """A full-width row with ``text`` flush left in 四号 (``role`` 黑体 by default)."""
-    glyphs = setter.glyphs([(text, role)], whose)
-    segment = setter.segment(glyphs, x=SPAN_INDENT * CHAR_PITCH, size=TABLE_SIZE)
-    if segment.x + segment.width - segment.char_space > BLOCK_WIDTH - PADDING:
-        raise UserError(_("“{whose}”太长，一行放不下：“{text}”。请缩短。", whose=whose, text=text))
-    drop = LINE_PITCH / 2 + EM_CENTRE * TABLE_SIZE
-    return Row((Placed(segment, drop),), (), (0.0, BLOCK_WIDTH))
-
-
 def photo_row(paths: Sequence[str], per_row: int, lines: int) -> Row:
     """A full-width row ``lines`` grid lines tall with the pictures side by side, each in a
     box of 1/``per_row`` of the width."""
@@ -226,7 +229,8 @@ def lay_out(head: list[Line], blocks: Sequence[Block], tail: list[Line]) -> Tabl
     it runs onto, the lead and the header never without a row below), then ``tail`` on the page
     of the last row."""
     result = TablePages()
-    page, frames = list(head), []
+    page: list[Line] = list(head)
+    frames: list[TableFrame] = []
 
     def close() -> None:
         nonlocal page, frames
@@ -237,6 +241,10 @@ def lay_out(head: list[Line], blocks: Sequence[Block], tail: list[Line]) -> Tabl
     for position, block in enumerate(blocks):
         rest, lead = list(block.rows), list(block.lead)
         last = position == len(blocks) - 1
+        if not rest:  # a heading with nothing under it (未签字)
+            if len(page) + len(lead) > LINES_PER_PAGE:
+                close()
+            page += lead
         while rest:
             room = LINES_PER_PAGE - len(page) - len(lead) - block.header.lines
             count = _fitting(rest, room)
@@ -281,12 +289,19 @@ def draw_frame(canvas: Canvas, frame: TableFrame) -> None:
     for row in frame.rows:
         _draw_rules(canvas, row, top)
         for text in row.texts:
-            draw_segment(canvas, text.segment, LEFT_MARGIN + text.segment.x, top - text.drop)
+            _draw_text(canvas, text, top)
         for column, ink in row.inks:
             _draw_ink(canvas, ink, row, top, column)
         for photo in row.photos:
             _draw_photo(canvas, photo, row, top)
         top -= row.lines * LINE_PITCH
+
+
+def _draw_text(canvas: Canvas, text: Placed, top: float) -> None:
+    canvas.saveState()
+    canvas.setFillColor(HexColor(text.colour) if text.colour else black)
+    draw_segment(canvas, text.segment, LEFT_MARGIN + text.segment.x, top - text.drop)
+    canvas.restoreState()
 
 
 def _draw_rules(canvas: Canvas, row: Row, top: float) -> None:
@@ -308,7 +323,7 @@ def _draw_rules(canvas: Canvas, row: Row, top: float) -> None:
 def _draw_ink(canvas: Canvas, ink: Ink, row: Row, top: float, column: int) -> None:
     left, right = row.edges[column], row.edges[column + 1]
     row_height = row.lines * LINE_PITCH
-    box_width, box_height = right - left - 2 * PADDING, min(row_height, LINE_PITCH) - 2 * PADDING
+    box_width, box_height = right - left - 2 * PADDING, row_height - 2 * PADDING
     scale = min(box_width / ink.width, box_height / ink.height)
     width, height = ink.width * scale, ink.height * scale
     x = LEFT_MARGIN + left + (right - left - width) / 2
@@ -326,6 +341,10 @@ def _draw_photo(canvas: Canvas, photo: Photo, row: Row, top: float) -> None:
         preserveAspectRatio=True,
         anchor="c",
     )
+
+
+def _in_word(before: str, after: str) -> bool:
+    return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
 
 
 def _sizes(largest: float, smallest: float) -> list[float]:
