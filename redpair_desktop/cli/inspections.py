@@ -1,8 +1,10 @@
-"""``inspection list``: every inspection (its newest version) with its score and findings."""
+"""``inspection list``: every inspection (its newest version) with its score and findings;
+``inspection pdf INSPECTION OUT.pdf [--blank]``: its printout, or the blank checklist."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from redpair_desktop.cli.output import Output
@@ -19,6 +21,19 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     actions = inspection.add_subparsers(dest="inspection_command", required=True, metavar="COMMAND")
     listing = actions.add_parser("list", parents=[common], help=_("列出检查及其得分和发现的问题数"))
     listing.set_defaults(handler=run_list)
+    pdf = actions.add_parser(
+        "pdf",
+        parents=[common],
+        help=_("把检查记录生成 PDF（--blank：纸质使用的空白检查表）"),
+    )
+    pdf.add_argument(
+        "inspection", metavar="INSPECTION", help=_("检查编号，或 demo（演示数据的参考检查）")
+    )
+    pdf.add_argument("out", type=Path, metavar="OUT.pdf")
+    pdf.add_argument(
+        "--blank", action="store_true", help=_("空白检查表：列出每个检查项和可选结果，留空待填")
+    )
+    pdf.set_defaults(handler=run_pdf)
 
 
 def inspection_dict(row: InspectionRow) -> dict[str, object]:
@@ -51,4 +66,30 @@ def run_list(args: argparse.Namespace, workspace: Workspace, out: Output) -> tup
     out.result(
         {"inspections": [inspection_dict(row) for row in rows]}, text or _("还没有检查记录。")
     )
+    return 0, workspace
+
+
+def run_pdf(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:
+    from redpair_desktop.files import check_folder, write_file
+    from redpair_desktop.reports.fonts import settings_fonts
+    from redpair_desktop.reports.inspections.report import inspection_pdf
+    from redpair_desktop.services.inspections.sheets import inspection_sheet
+
+    check_folder(args.out)
+    sheet = inspection_sheet(workspace.db, args.inspection)
+    fonts = settings_fonts(workspace.data_dir)
+    write_file(args.out, inspection_pdf(sheet, fonts, workspace.data_dir, blank=args.blank))
+    items = sum(len(section.items) for section in sheet.sections)
+    photos = 0 if args.blank else sum(len(i.photos) for s in sheet.sections for i in s.items)
+    payload = {
+        "ok": True,
+        "path": str(args.out),
+        "inspection_id": str(sheet.inspection_id),
+        "blank": args.blank,
+        "items": items,
+        "flagged": 0 if args.blank else len(sheet.flagged),
+        "photos": photos,
+        "signatures": 0 if args.blank else len(sheet.signoffs),
+    }
+    out.result(payload, _("已生成检查记录：{path}", path=args.out))
     return 0, workspace

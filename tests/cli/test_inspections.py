@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+import pdfplumber
+from pypdf import PdfReader
+
 from tests.cli.test_cli import assert_no_traceback, redpair
 
 KINDS = {"line", "pole", "public_transformer", "dedicated_transformer"}
@@ -71,3 +74,50 @@ def test_measure_list_and_the_overdue_ones(demo_data_dir):
     )  # fmt: skip
     text = redpair("measure", "list", "--overdue", data_dir=demo_data_dir).stdout
     assert text.startswith("进行中\t期限 2024-06-30（已逾期）\t考核不细\t")
+
+
+def test_inspection_pdf_of_the_demo_through_the_cli(demo_data_dir, tmp_path):
+    out = tmp_path / "检查记录.pdf"
+    payload = _json("inspection", "pdf", "demo", str(out), data_dir=demo_data_dir)
+    assert payload == {
+        "ok": True, "path": str(out), "inspection_id": payload["inspection_id"], "blank": False,
+        "items": 30, "flagged": 2, "photos": 2, "signatures": 2,
+    }  # fmt: skip
+    text = pdf_text(out)
+    assert "大坪供电所" in text and all(
+        part in text for part in ("办公环境", "日常管理", "后勤安全")
+    )
+    sections = text.index("（一）办公环境")
+    flagged = ("绩效考核细则具体到岗位和台区，按月兑现", "工作票、操作票填写规范，按月统计合格率")
+    assert all(0 < text.index(item) < sections for item in flagged)
+    assert text.index("考核不细") < sections and text.index("台账不规范") < sections
+    with pdfplumber.open(out) as document:
+        assert sum(len(page.images) for page in document.pages) == 2 + 2  # photos, signatures
+
+
+def test_the_blank_checklist_through_the_cli(demo_data_dir, tmp_path):
+    out = tmp_path / "blank.pdf"
+    payload = _json("inspection", "pdf", "demo", str(out), "--blank", data_dir=demo_data_dir)
+    assert payload["blank"] is True and payload["items"] == 30 and payload["photos"] == 0
+    text = pdf_text(out)
+    assert text.count("□符合") == 30 and "工作票、操作票填写规范，按月统计合格率" in text
+    assert len(PdfReader(out).pages[0].images) == 0
+    plain = redpair("inspection", "pdf", "demo", str(out), "--blank", data_dir=demo_data_dir)
+    assert plain.returncode == 0 and plain.stdout.strip() == f"已生成检查记录：{out}"
+
+
+def test_an_unknown_inspection_is_refused_plainly(demo_data_dir, tmp_path):
+    out = tmp_path / "x.pdf"
+    for ref in ("nonsense", "00000000-0000-0000-0000-000000000000"):
+        result = redpair("inspection", "pdf", ref, str(out), data_dir=demo_data_dir)
+        assert result.returncode == 1 and result.stderr.strip(), ref
+        assert_no_traceback(result)
+        assert not out.exists()
+    assert (
+        "“nonsense”不是检查编号"
+        in redpair("inspection", "pdf", "nonsense", str(out), data_dir=demo_data_dir).stderr
+    )
+
+
+def pdf_text(path):
+    return "".join("".join(page.extract_text() for page in PdfReader(path).pages).split())

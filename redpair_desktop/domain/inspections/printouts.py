@@ -24,7 +24,7 @@ class SheetItem:
     weight: int
     answer: SheetAnswer | None  # None: not answered (a blank sheet has none)
     last: SheetAnswer | None  # the last visit's answer, when the inspection follows one
-    photos: tuple[str, ...]  # display copies, relative to the data folder
+    photos: tuple[str, ...]  # thumbnails (at most 320 px a side), relative to the data folder
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from reportlab.pdfgen.canvas import Canvas
 from redpair_desktop.domain.activities.brief import brief_items
 from redpair_desktop.domain.activities.printouts import ActivitySheet
 from redpair_desktop.i18n import _
-from redpair_desktop.reports.activities.sheet_parts import record_payload, title_lines
+from redpair_desktop.reports.activities.sheet_parts import record_payload
 from redpair_desktop.reports.fonts import FontRole, FontSet
 from redpair_desktop.reports.grid import BLANK, Line, Typesetter
+from redpair_desktop.reports.heading import title_lines
 from redpair_desktop.reports.page import DocumentInfo, draw_qr, paginate, render
 
 

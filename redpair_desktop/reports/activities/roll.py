@@ -11,7 +11,6 @@ from __future__ import annotations
 from redpair_desktop.domain.activities.printouts import ActivitySheet, RollEntry
 from redpair_desktop.i18n import _
 from redpair_desktop.reports.activities.sheet_parts import (
-    clock,
     ink_of,
     person_cells,
     render_table,
@@ -19,9 +18,10 @@ from redpair_desktop.reports.activities.sheet_parts import (
     status_note,
     summary_line,
 )
-from redpair_desktop.reports.activities.table import Cell, Column, TableSetter
 from redpair_desktop.reports.fonts import FontRole, FontSet
 from redpair_desktop.reports.grid import Line, Typesetter
+from redpair_desktop.reports.heading import clock
+from redpair_desktop.reports.table import Cell, Column, TableSetter
 
 TITLE = "承诺签名册"
 COLUMNS = (
@@ -41,7 +41,7 @@ def roll_pdf(sheet: ActivitySheet, fonts: FontSet, blank: bool = False) -> bytes
     ]
     head = [*sheet_heading(setter, TITLE, sheet), *pledge_lines(setter, sheet)]
     paged = table.paginate(head, rows, [summary_line(setter, sheet, blank)])
-    return render_table(table, paged, fonts, sheet, TITLE)
+    return render_table(paged, fonts, sheet, TITLE)
 
 
 def pledge_lines(setter: Typesetter, sheet: ActivitySheet) -> list[Line]:

@@ -1,12 +1,7 @@
-"""What the activity printouts share: the heading lines (a title in balanced lines, centred
-lines, the activity line), the QR payload of the record, local times, and the rendering of a
-paged table with a QR code on every page."""
+"""What the activity printouts share: the heading lines (the title, the activity line), the QR
+payload of the record, and the rendering of a paged table with a QR code on every page."""
 
 from __future__ import annotations
-
-import math
-from dataclasses import replace
-from datetime import datetime
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -14,11 +9,12 @@ from redpair_desktop.domain.activities.brief import counts_text
 from redpair_desktop.domain.activities.printouts import ActivitySheet, RollEntry
 from redpair_desktop.domain.dates import chinese_date
 from redpair_desktop.i18n import _
-from redpair_desktop.reports.activities.ink import Ink, read_ink
-from redpair_desktop.reports.activities.table import Cell, TablePages, TableSetter
 from redpair_desktop.reports.fonts import FontRole, FontSet
-from redpair_desktop.reports.grid import BLOCK_WIDTH, TITLE_SIZE, Line, Segment, Typesetter
+from redpair_desktop.reports.grid import Line, Typesetter
+from redpair_desktop.reports.heading import centred_lines, title_lines
+from redpair_desktop.reports.ink import Ink, read_ink
 from redpair_desktop.reports.page import DocumentInfo, draw_qr, render
+from redpair_desktop.reports.table import Cell, TablePages
 
 ABSENCES = {"excused": "请假", "absent": "缺席"}  # AttendanceStatus values
 BACKFILLED = "补录"
@@ -29,34 +25,6 @@ def record_payload(sheet: ActivitySheet) -> str:
     """What each page's QR code and the PDF's subject say: the activity and the pledge text's
     SHA-256."""
     return f"redpair:activity;id={sheet.activity_id};pledge={sheet.pledge_sha256}"
-
-
-def clock(moment: datetime | None) -> str:
-    """``9:02`` in the computer's time zone; nothing for no time."""
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    return f"{local.hour}:{local.minute:02d}"
-
-
-def title_lines(setter: Typesetter, text: str, whose: str) -> list[Line]:
-    """A 二号 title centred in as few lines as it needs, the lines of equal length."""
-    glyphs = setter.glyphs([(text, FontRole.TITLE)], whose)
-    width = setter.segment(glyphs, size=TITLE_SIZE).width
-    count = max(1, math.ceil(width / BLOCK_WIDTH))
-    per_line = math.ceil(len(glyphs) / count)
-    chunks = [glyphs[start : start + per_line] for start in range(0, len(glyphs), per_line)]
-    return [_centre(setter.segment(chunk, size=TITLE_SIZE)) for chunk in chunks]
-
-
-def centred_lines(setter: Typesetter, text: str, whose: str, role: FontRole) -> list[Line]:
-    """``text`` in 三号, wrapped at the block's width, each line centred."""
-    lines = setter.paragraph([(text, role)], whose, indent=0)
-    return [_centre(line.segments[0]) for line in lines]
-
-
-def _centre(segment: Segment) -> Line:
-    return Line((replace(segment, x=(BLOCK_WIDTH - (segment.width - segment.char_space)) / 2),))
 
 
 def activity_line(sheet: ActivitySheet) -> str:
@@ -74,14 +42,11 @@ def sheet_heading(setter: Typesetter, title: str, sheet: ActivitySheet) -> list[
     ]
 
 
-def render_table(
-    table: TableSetter, paged: TablePages, fonts: FontSet, sheet: ActivitySheet, title: str
-) -> bytes:
+def render_table(paged: TablePages, fonts: FontSet, sheet: ActivitySheet, title: str) -> bytes:
     payload = record_payload(sheet)
 
     def on_page(canvas: Canvas, number: int) -> None:
-        if number in paged.frames:
-            table.draw(canvas, paged.frames[number])
+        paged.draw(canvas, number)
         draw_qr(canvas, number, payload)
 
     info = DocumentInfo(title=f"{title}：{sheet.title}", subject=payload)

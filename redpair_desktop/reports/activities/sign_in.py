@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from redpair_desktop.domain.activities.printouts import ActivitySheet, RollEntry
 from redpair_desktop.reports.activities.sheet_parts import (
-    clock,
     ink_of,
     person_cells,
     render_table,
@@ -15,9 +14,10 @@ from redpair_desktop.reports.activities.sheet_parts import (
     status_note,
     summary_line,
 )
-from redpair_desktop.reports.activities.table import Cell, Column, TableSetter
 from redpair_desktop.reports.fonts import FontSet
 from redpair_desktop.reports.grid import Typesetter
+from redpair_desktop.reports.heading import clock
+from redpair_desktop.reports.table import Cell, Column, TableSetter
 
 TITLE = "签到表"
 COLUMNS = (
@@ -38,7 +38,7 @@ def sign_in_pdf(sheet: ActivitySheet, fonts: FontSet, blank: bool) -> bytes:
     paged = table.paginate(
         sheet_heading(setter, TITLE, sheet), rows, [summary_line(setter, sheet, blank)]
     )
-    return render_table(table, paged, fonts, sheet, TITLE)
+    return render_table(paged, fonts, sheet, TITLE)
 
 
 def _row(number: int, entry: RollEntry, blank: bool) -> list[Cell]:

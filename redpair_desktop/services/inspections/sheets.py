@@ -105,7 +105,7 @@ def _item(state: ItemState) -> SheetItem:
         weight=state.item.weight,
         answer=_answer(state.response, state.comment),
         last=_answer(last.response, last.comment) if last else None,
-        photos=tuple(photo.display_path for photo in state.photos),
+        photos=tuple(photo.thumbnail_path for photo in state.photos),
     )
 
 

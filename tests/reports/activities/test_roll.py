@@ -10,8 +10,8 @@ from PIL import Image
 
 from redpair_desktop.domain.errors import CharacterNotPrintable, UserError
 from redpair_desktop.reports.activities.roll import roll_pdf
-from redpair_desktop.reports.activities.sheet_parts import clock
 from redpair_desktop.reports.activities.sign_in import sign_in_pdf
+from redpair_desktop.reports.heading import clock
 from tests.reports.activities.conftest import ceremony, entry, make_sheet, person_name
 
 MM = 72 / 25.4
