@@ -10,6 +10,7 @@ decompression bomb never unpacks), a damaged or cut-off image.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import warnings
@@ -52,6 +53,10 @@ class StoredImage:
     width: int
     height: int
     size: int  # bytes of the original
+
+    def columns(self) -> dict[str, object]:
+        """The values of a photo row's storage columns (named as these fields)."""
+        return dataclasses.asdict(self)
 
 
 def store_photo(data_dir: Path, path: Path) -> StoredImage:

@@ -53,13 +53,7 @@ def add_photo(
         row = ActivityPhoto(
             activity_id=activity_id,
             caption=caption,
-            sha256=stored.sha256,
-            original_path=stored.original_path,
-            display_path=stored.display_path,
-            thumbnail_path=stored.thumbnail_path,
-            width=stored.width,
-            height=stored.height,
-            size=stored.size,
+            **stored.columns(),
         )
         session.add(row)
         session.flush()

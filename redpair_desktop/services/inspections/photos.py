@@ -79,13 +79,7 @@ def store_item_photo(
         inspection_id=row.id,
         item_key=item_key,
         caption=caption,
-        sha256=stored.sha256,
-        original_path=stored.original_path,
-        display_path=stored.display_path,
-        thumbnail_path=stored.thumbnail_path,
-        width=stored.width,
-        height=stored.height,
-        size=stored.size,
+        **stored.columns(),
     )
     session.add(added)
     session.flush()
