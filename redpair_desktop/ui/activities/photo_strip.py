@@ -28,13 +28,10 @@ from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.confirm import confirm
+from redpair_desktop.ui.widgets.photo_source import ask_photo
 
 THUMBNAIL = QSize(160, 120)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def photo_filter() -> str:
-    return _("照片 (*.jpg *.jpeg *.png)")
 
 
 class PhotoStrip(QWidget):
@@ -117,12 +114,10 @@ class PhotoStrip(QWidget):
         self.actions["remove"].setEnabled(chosen)
 
     def add_photo(self) -> None:
-        from redpair_desktop.ui.widgets.file_dialogs import ask_open_path
-
         activity_id = self.activity_id
         if activity_id is None:
             return
-        path = ask_open_path(self, _("选择活动照片"), photo_filter())
+        path = ask_photo(self, _("选择活动照片"))
         if path is not None:
             self.message.setText(_("正在添加照片…"))
             self.backend.call(
