@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from PySide6.QtGui import QImage
+
     from redpair_desktop.domain.activities.codes import AttendanceStatus, RunSheetStep
     from redpair_desktop.domain.activities.draft import ActivityDraft
     from redpair_desktop.domain.activities.printouts import Counts
@@ -223,6 +225,13 @@ def add_photo(workspace: Workspace, activity_id: uuid.UUID, path: Path, caption:
     from redpair_desktop.services.activities.photos import add_photo
 
     add_photo(workspace.db, workspace.data_dir, activity_id, path, caption)
+
+
+def add_pasted_photo(workspace: Workspace, activity_id: uuid.UUID, image: QImage) -> None:
+    from redpair_desktop.ui.widgets.photo_source import pasted_file
+
+    with pasted_file(image, workspace.data_dir) as path:
+        add_photo(workspace, activity_id, path, "")
 
 
 def set_caption(workspace: Workspace, photo_id: uuid.UUID, caption: str) -> None:

@@ -1,7 +1,7 @@
 """照片: the activity's photos as a strip of thumbnails with their captions. 添加照片… picks a
-JPEG or PNG (checked, converted and stored on the worker; a file that is not a photo, or is too
-large, is refused with a message), Enter or 说明… edits the caption, Delete removes one after
-asking (its files are kept)."""
+JPEG or PNG and Ctrl+V pastes the clipboard's image (checked, converted and stored on the
+worker; a file that is not a photo, or is too large, is refused with a message), Enter or
+说明… edits the caption, Delete removes one after asking (its files are kept)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.confirm import confirm
-from redpair_desktop.ui.widgets.photo_source import ask_photo
+from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image
 
 THUMBNAIL = QSize(160, 120)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,6 +61,7 @@ class PhotoStrip(QWidget):
         self.actions_bar = ActionBar()
         self.actions = add_actions(self, self.actions_bar, "photo", (
             ("add", _("添加照片…"), self.add_photo, ["Ctrl+Shift+O"]),
+            ("paste", _("粘贴照片"), self.paste_photo, ["Ctrl+V"]),
             ("caption", _("说明…"), self.edit_caption, []),
             ("remove", _("移除照片…"), self.remove_photo, [Qt.Key.Key_Delete]),
         ))  # fmt: skip
@@ -125,6 +126,21 @@ class PhotoStrip(QWidget):
                 lambda _none: self._on_changed(),
                 self._on_failed,
             )
+
+    def paste_photo(self) -> None:
+        """The image on the clipboard, stored like a picked photo."""
+        activity_id, image = self.activity_id, clipboard_image()
+        if activity_id is None:
+            return
+        if image is None:
+            self.message.setText(_("剪贴板里没有图片。请先复制一张照片或截图。"))
+            return
+        self.message.setText(_("正在添加照片…"))
+        self.backend.call(
+            lambda ws: ops.add_pasted_photo(ws, activity_id, image),
+            lambda _none: self._on_changed(),
+            self._on_failed,
+        )
 
     def edit_caption(self) -> None:
         item, photo_id = self.list.currentItem(), self.current_photo_id()
