@@ -5,7 +5,8 @@ tables, each with lines leading into it (a heading), can follow each other (``la
 
 Cell text is 四号 (14 pt), checked against the fonts like every printed string, centred in its
 cell, and made smaller (down to 8 pt) and broken over more lines when it would not fit; past
-that it is refused, naming it. A cell may hold a signature image instead, fitted into the cell
+that it is refused, naming it. A form's table may instead set every cell at one size, broken
+over as many lines as its row needs. A cell may hold a signature image instead, fitted into the cell
 with its aspect kept; a full-width row may hold a row of photos."""
 
 from __future__ import annotations
@@ -123,10 +124,15 @@ class TablePages:
 
 
 class TableSetter:
-    def __init__(self, setter: Typesetter, columns: Sequence[Column]) -> None:
+    def __init__(
+        self, setter: Typesetter, columns: Sequence[Column], text_size: float | None = None
+    ) -> None:
+        """``text_size``: every cell below the header at that one size, broken over lines and
+        the row made taller rather than made smaller (a form's items read evenly)."""
         self.setter = setter
         self.columns = tuple(columns)
         self.edges = (0.0, *accumulate(c.chars * CHAR_PITCH for c in self.columns))
+        self.text_size = text_size
         self.header = self.row([Cell(c.heading, c.heading) for c in self.columns], HEADING)
 
     def row(
@@ -160,15 +166,21 @@ class TableSetter:
         the row's height holds (two a grid line)."""
         glyphs = self.setter.glyphs([(cell.text, role)], cell.whose)
         height = lines * LINE_PITCH
-        for size in _sizes(TABLE_SIZE, ONE_LINE_MIN):
+        fixed = self.text_size if role is not HEADING else None
+        one_line, broken = (
+            ([fixed], [fixed]) if fixed else (_sizes(TABLE_SIZE, ONE_LINE_MIN),
+                                              _sizes(ONE_LINE_MIN, smallest))
+        )  # fmt: skip
+        for size in one_line:
             placed = self._line(glyphs, index, size, height / 2)
             if placed is not None:
                 return [replace(placed, colour=cell.colour)]
-        for size in _sizes(ONE_LINE_MIN, smallest):
-            for count in range(2, 2 * lines + 1):
-                broken = self._broken(glyphs, index, size, count, height)
-                if broken is not None:
-                    return [replace(line, colour=cell.colour) for line in broken]
+        for size in broken:
+            most = int(height / (size * LEADING)) if fixed else 2 * lines
+            for count in range(2, most + 1):
+                pieces = self._broken(glyphs, index, size, count, height)
+                if pieces is not None:
+                    return [replace(line, colour=cell.colour) for line in pieces]
         raise UserError(
             _("“{whose}”的“{text}”太长，表格的“{column}”一栏放不下。请缩短。",
               whose=cell.whose, text=cell.text, column=self.columns[index].heading)

@@ -33,6 +33,8 @@ from redpair_desktop.reports.table import Block, Cell, Column, Row, TableSetter,
 PHOTOS_PER_ROW = 4
 PHOTO_LINES = 4  # grid lines: a photo box about 39 × 38 mm
 SIGN_LINES = 2
+ITEM_SIZE = 12.0  # 小四: every item, answer and comment at one size, rows as tall as they need
+ROW_LINES = 4  # grid lines a row may take; a longer comment goes to 附注 and the cell says so
 FLAGGED_COLUMNS = (Column("序号", 2), Column("检查内容", 10), Column("结果", 3),
                    Column("情况说明", 13))  # fmt: skip
 FINDING_COLUMNS = (Column("序号", 2), Column("问题类别", 5), Column("问题描述", 21))
@@ -54,7 +56,7 @@ def inspection_pdf(
     setter = Typesetter(fonts)
     parts = _Parts(setter, sheet, data_dir)
     blocks = parts.blank_blocks() if blank else parts.filled_blocks()
-    paged = lay_out(parts.heading(blank), blocks, [])
+    paged = lay_out(parts.heading(blank), blocks, parts.notes_lines())
     payload = record_payload(sheet)
 
     def on_page(canvas: Canvas, number: int) -> None:
@@ -83,6 +85,7 @@ def choices_text(responses: tuple[str, ...]) -> str:
 class _Parts:
     def __init__(self, setter: Typesetter, sheet: InspectionSheet, data_dir: Path) -> None:
         self.setter, self.sheet, self.data_dir = setter, sheet, data_dir
+        self.notes: list[tuple[str, str]] = []  # (where, text) of texts too long for a row
 
     def heading(self, blank: bool) -> list[Line]:
         sheet = self.sheet
@@ -114,13 +117,13 @@ class _Parts:
             blocks.append(self._findings_block([*heading, *findings]))
             heading, findings = [], []
         lead = [*heading, *findings, *self._heading_line(2, SECTIONS_HEADING)]
-        table = TableSetter(self.setter, SECTION_COLUMNS)
+        table = TableSetter(self.setter, SECTION_COLUMNS, ITEM_SIZE)
         flagged = {item.key for item in sheet.flagged}
         for number, section in enumerate(sheet.sections, start=1):
             rows = [
                 row
                 for index, item in enumerate(section.items, start=1)
-                for row in self._section_rows(table, index, item, item.key in flagged)
+                for row in self._section_rows(table, section, index, item, item.key in flagged)
             ]
             lead += self._section_line(number, section, score=True)
             blocks.append(Block(tuple(lead), table.header, tuple(rows)))
@@ -129,7 +132,7 @@ class _Parts:
         return blocks
 
     def blank_blocks(self) -> list[Block]:
-        table = TableSetter(self.setter, BLANK_COLUMNS)
+        table = TableSetter(self.setter, BLANK_COLUMNS, ITEM_SIZE)
         choices = choices_text(self.sheet.responses)
         lead = self._heading_line(0, SECTIONS_HEADING)
         blocks = []
@@ -146,37 +149,39 @@ class _Parts:
         return blocks
 
     def _flagged_block(self, lead: list[Line]) -> Block:
-        table = TableSetter(self.setter, FLAGGED_COLUMNS)
+        table = TableSetter(self.setter, FLAGGED_COLUMNS, ITEM_SIZE)
         rows: list[Row] = []
         for number, item in enumerate(self.sheet.flagged, start=1):
             answer = item.answer
             label, colour, comment = (
                 (answer.label, answer.colour, answer.comment) if answer else ("", "", "")
             )
-            rows.append(table.fitting_row([
-                Cell(str(number)), self._text(item), Cell(label, colour=colour),
-                Cell(comment, _("“{item}”的情况说明", item=item.text)),
-            ]))  # fmt: skip
+            cells = [Cell(str(number)), self._text(item), Cell(label, colour=colour),
+                     Cell(comment, _("“{item}”的情况说明", item=item.text))]  # fmt: skip
+            rows.append(self._noted_row(table, cells, f"不符合项第{number}项"))
             rows += self._photo_rows(item)
         return Block(tuple(lead), table.header, tuple(rows))
 
     def _findings_block(self, lead: list[Line]) -> Block:
-        table = TableSetter(self.setter, FINDING_COLUMNS)
+        table = TableSetter(self.setter, FINDING_COLUMNS, ITEM_SIZE)
         rows = [
-            table.fitting_row(
+            self._noted_row(
+                table,
                 [
                     Cell(str(number)),
                     Cell(finding.category),
                     Cell(finding.description, _("问题描述")),
-                ]
+                ],
+                f"问题清单第{number}项",
             )
             for number, finding in enumerate(self.sheet.findings, start=1)
         ]
         return Block(tuple(lead), table.header, tuple(rows))
 
     def _section_rows(
-        self, table: TableSetter, number: int, item: SheetItem, flagged: bool
-    ) -> list[Row]:
+        self, table: TableSetter, section: SheetSection, number: int, item: SheetItem,
+        flagged: bool,
+    ) -> list[Row]:  # fmt: skip
         answer, last = item.answer, item.last
         cells = [
             Cell(str(number)),
@@ -185,8 +190,28 @@ class _Parts:
             Cell(last.label, colour=last.colour) if last else Cell(),
             Cell(answer.comment, _("“{item}”的备注", item=item.text)) if answer else Cell(),
         ]
-        rows = [table.fitting_row(cells)]
+        rows = [self._noted_row(table, cells, f"{section.title}第{number}项")]
         return rows if flagged else [*rows, *self._photo_rows(item)]  # flagged: drawn above
+
+    def _noted_row(self, table: TableSetter, cells: list[Cell], where: str) -> Row:
+        """The row, at most ``ROW_LINES`` tall: a last cell too long for it is printed in
+        full under 附注 and the cell points there."""
+        try:
+            return table.fitting_row(cells, ROW_LINES)
+        except UserError:
+            if not cells[-1].text:
+                raise
+        self.notes.append((where, cells[-1].text))
+        return table.fitting_row([*cells[:-1], Cell(f"见附注{len(self.notes)}")], ROW_LINES)
+
+    def notes_lines(self) -> list[Line]:
+        """附注: the texts too long for their rows, each in full."""
+        if not self.notes:
+            return []
+        lines = self._heading_line(4, "附注")
+        for number, (where, text) in enumerate(self.notes, start=1):
+            lines += self._plain(f"附注{number}（{where}）：{text}", where)
+        return lines
 
     def _photo_rows(self, item: SheetItem) -> list[Row]:
         paths = [str(self._photo(path)) for path in item.photos]

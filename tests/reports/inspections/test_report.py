@@ -129,3 +129,41 @@ def test_a_draft_without_sign_off_says_so(demo, fonts):
     pdf = inspection_pdf(draft, fonts, data_dir)
     assert image_count(pdf) == 2  # the photos only
     assert "四、签字确认：未签字" in text_of(pdf)
+
+
+def _item_sizes(pdf, heading="检查内容"):
+    """The sizes of the body-font characters in the 检查内容 column below its header and above
+    签字确认 (headings and table headers are in other faces), on every page."""
+    sizes = set()
+    with opened(pdf) as document:
+        for page in document.pages:
+            words = page.extract_words()
+            headers = [w for w in words if w["text"] == heading]
+            end = min([w["top"] for w in words if "签字确认" in w["text"]], default=page.height)
+            for header in headers:
+                sizes |= {
+                    round(c["size"], 1)
+                    for c in page.chars
+                    if header["x0"] - 40 < c["x0"] < header["x1"] + 40
+                    and header["bottom"] + 4 < c["top"] < end
+                    and c["text"].strip()
+                    and "Bousung" in c["fontname"]  # the bundled face for 仿宋
+                }
+    return sizes
+
+
+def test_every_item_is_printed_at_one_size(filled, blank):
+    assert _item_sizes(filled) == {12.0}
+    assert _item_sizes(blank) == {12.0}
+
+
+def test_a_comment_too_long_for_its_row_is_printed_in_full_under_notes(demo, fonts):
+    sheet, data_dir = demo
+    item = sheet.flagged[0]
+    long = "灭火器压力不足，" * 120  # 960 characters, within the 1000 a comment may hold
+    answer = dataclasses.replace(item.answer, comment=long)
+    flagged = (dataclasses.replace(item, answer=answer), *sheet.flagged[1:])
+    text = text_of(inspection_pdf(dataclasses.replace(sheet, flagged=flagged), fonts, data_dir))
+    assert "见附注1" in text
+    notes = text.split("五、附注")[1]
+    assert notes.startswith("附注1（不符合项第1项）：") and flat(long) in notes
