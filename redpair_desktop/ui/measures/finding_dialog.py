@@ -8,8 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from redpair_desktop.domain.enums import BranchKind
 from redpair_desktop.domain.labels import label
@@ -17,7 +16,7 @@ from redpair_desktop.domain.measures.codes import FindingCategory
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.measures import ops
-from redpair_desktop.ui.measures.op_dialog import OpDialog, note_box
+from redpair_desktop.ui.measures.op_dialog import OpDialog, date_edit, note_box
 from redpair_desktop.ui.widgets.org_picker import OrgPicker, branch_entries
 
 if TYPE_CHECKING:
@@ -39,12 +38,12 @@ class FindingDialog(OpDialog):
         self.category = QComboBox(objectName="findingCategory")
         for category in FindingCategory:
             self.category.addItem(label(category), category)
-        self.found_on = QDateEdit(QDate(today), objectName="findingDate", calendarPopup=True)
+        self.found_on = date_edit(today, "findingDate")
         self.text = note_box("findingText", _("看到了什么问题，在哪里"))
-        self.form.addRow(_("供电所"), self.station)
+        self.form.addRow(_("供电所党支部"), self.station)
         self.form.addRow(_("类别"), self.category)
         self.form.addRow(_("发现日期"), self.found_on)
-        self.form.addRow(_("问题描述"), self.text)
+        self.form.addRow(_("问题"), self.text)
         self.resize(560, 560)
         self.backend.call(ops.org_tree, lambda tree: self._on_tree(tree, station_id), report_error)
 

@@ -8,15 +8,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.measures.codes import Priority
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.measures import ops
-from redpair_desktop.ui.measures.op_dialog import OpDialog
+from redpair_desktop.ui.measures.op_dialog import OpDialog, date_edit
 
 if TYPE_CHECKING:
     from redpair_desktop.services.measures.measures import OwnerChoices
@@ -40,7 +39,7 @@ class MeasureDialog(OpDialog):
         self.title = QLineEdit(objectName="measureTitle")
         self.title.setPlaceholderText(_("帮助供电所做什么"))
         due = today + timedelta(days=DEFAULT_DAYS)
-        self.due_on = QDateEdit(QDate(due), objectName="measureDue", calendarPopup=True)
+        self.due_on = date_edit(due, "measureDue")
         self.priority = QComboBox(objectName="measurePriority")
         for priority in Priority:
             self.priority.addItem(label(priority), priority)

@@ -6,11 +6,13 @@ the action button from anywhere in the form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -88,6 +90,13 @@ class OpDialog(QDialog):
             self.message.setText(user_message(error))
         else:
             self.report_error(error)
+
+
+def date_edit(day: date, name: str) -> QDateEdit:
+    """A day in ISO form (2024-06-30) in every language, with a calendar."""
+    edit = QDateEdit(QDate(day), objectName=name, calendarPopup=True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 def note_box(name: str, placeholder: str = "") -> QPlainTextEdit:

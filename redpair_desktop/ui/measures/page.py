@@ -322,7 +322,7 @@ def _native(action: QAction) -> str:
 
 
 def _facts(row: MeasureRow) -> str:
-    return _("{status} · {priority}优先 · 期限 {due} · {owner}负责，{station}共同落实",
+    return _("{status} · 优先级：{priority} · 期限 {due} · {owner}负责，{station}共同落实",
              status=label(row.status), priority=label(row.priority), due=row.due_on.isoformat(),
              owner=row.owner, station=row.co_owner) + "\n" + _("问题：{finding}",
              finding=row.finding)  # fmt: skip

@@ -43,11 +43,11 @@ class FindingColumn(IntEnum):
 
 FINDING_HEADERS = {
     FindingColumn.FOUND_ON: N_("日期"),
-    FindingColumn.STATION: N_("供电所"),
+    FindingColumn.STATION: N_("供电所党支部"),
     FindingColumn.SOURCE: N_("来源"),
     FindingColumn.CATEGORY: N_("类别"),
     FindingColumn.TEXT: N_("问题"),
-    FindingColumn.MEASURES: N_("措施"),
+    FindingColumn.MEASURES: N_("措施数"),
 }
 
 

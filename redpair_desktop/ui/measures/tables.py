@@ -42,8 +42,9 @@ class TextColumnFit(QObject):
     def __init__(self, table: QTableView, column: int) -> None:
         super().__init__(table)
         self.table, self.column = table, column
-        table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
         table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        table.model().modelReset.connect(self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
