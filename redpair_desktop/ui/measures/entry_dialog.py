@@ -1,6 +1,7 @@
 """One entry of a measure's log: 记录进展 (with an optional evidence photo, imported with
 Ctrl+Shift+I or pasted with Ctrl+V), 督办, 提交验证, 未完成结项 and 重新打开 — the text, whether it
-is required, and who writes it. A photo is only read and stored on the worker."""
+is required (the service refuses an empty one, in its own words) and who writes it. A photo
+is only read and stored on the worker."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class EntryDialog(OpDialog):
     ) -> None:
         super().__init__(backend, report_error, name=name, title=title, action=action,
                          parent=parent)  # fmt: skip
-        self.write, self.required = write, required
+        self.write = write
         self.photo: ops.Photo | None = None
         self.text = note_box("entryText", prompt)
         self.author = QLineEdit(author, objectName="entryAuthor")
@@ -123,8 +124,5 @@ class EntryDialog(OpDialog):
 
     def submit(self) -> None:
         text, author, photo = self.text.toPlainText(), self.author.text(), self.photo
-        if self.required and not text.strip():
-            self.refuse(_("请填写内容。"))
-            return
         write = self.write
         self.run(lambda ws: write(ws, text, author, photo))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
 from redpair_desktop.services.measures.board import list_measures
 from redpair_desktop.services.workspace import open_workspace
+from redpair_desktop.ui.measures import entry_dialog
 from redpair_desktop.ui.measures.table_models import MeasureColumn
 from tests.ui.conftest import type_chinese
 
@@ -179,8 +182,9 @@ def test_a_measure_goes_through_every_status_and_is_reopened(qtbot, open_app, de
 
     dialog = open_form(qtbot, page, Qt.Key.Key_R, CTRL | SHIFT)
     qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text() != "")
+    qtbot.waitUntil(lambda: "请说明重新打开的原因" in dialog.message.text(), timeout=15000)
     assert dialog.isVisible() and log_kinds(page) == kinds  # no reason: nothing written
+    assert page.selected_measure().status.value == "done"
     type_chinese(dialog.text, "次月抽查发现新灭火器未贴检查卡")
     save(qtbot, page, dialog)
     status_of(qtbot, page, TITLE, "进行中")
@@ -200,6 +204,70 @@ def test_a_measure_goes_through_every_status_and_is_reopened(qtbot, open_app, de
     reopened.measure_table.selectRow(reopened.measures.row_of(row.id))
     wait_log(qtbot, reopened, [*kinds, "重新打开", "督办"])
     assert reopened.log.photo_rows() == [0]
+
+
+def select_overdue_demo_measure(qtbot, page) -> None:
+    page.tabs.setCurrentIndex(1)
+    type_chinese(page.filters.search, "绩效考核")
+    qtbot.waitUntil(lambda: page.measures.rowCount() == 1)
+    page.measure_table.selectRow(0)
+    wait_log(qtbot, page, ["进展", "督办"])
+
+
+def test_an_imported_photo_is_checked_and_a_measure_closed_as_not_done(
+    qtbot, open_app, demo_data_dir, tmp_path, monkeypatch
+):
+    page = open_page(qtbot, open_app(demo_data_dir))
+    select_overdue_demo_measure(qtbot, page)
+    not_a_photo = tmp_path / "台账.jpg"
+    not_a_photo.write_text("这不是照片", encoding="utf-8")
+    photo = tmp_path / "灭火器.jpg"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(photo, "JPEG")
+    chosen = [not_a_photo, photo]
+    monkeypatch.setattr(entry_dialog, "ask_photo", lambda _parent, _title: chosen.pop(0))
+
+    dialog = open_form(qtbot, page, Qt.Key.Key_R)
+    type_chinese(dialog.text, "细则初稿已送审")
+    press(qtbot, dialog.text, Qt.Key.Key_I, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: "台账.jpg" in dialog.photo_label.text())
+    qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=15000)
+    assert dialog.isVisible() and log_kinds(page) == ["进展", "督办"]  # nothing written
+    press(qtbot, dialog.text, Qt.Key.Key_I, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: "灭火器.jpg" in dialog.photo_label.text())
+    save(qtbot, page, dialog)
+    wait_log(qtbot, page, ["进展", "督办", "进展"])
+    assert page.log.photo_rows() == [2]
+
+    dialog = open_form(qtbot, page, Qt.Key.Key_X, CTRL | SHIFT)
+    type_chinese(dialog.text, "县公司统一修订考核办法，本措施不再单独推进")
+    save(qtbot, page, dialog)
+    status_of(qtbot, page, "帮助大坪供电所制定台区经理绩效考核细则，考核结果按月公示兑现", "未完成")
+    wait_log(qtbot, page, ["进展", "督办", "进展", "关闭为未完成"])
+    assert enabled(page) == {"reopen"}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (grabbing the keyboard|raise)")
+def test_the_row_menu_offers_what_the_status_allows(qtbot, open_app, demo_data_dir):
+    page = open_page(qtbot, open_app(demo_data_dir))
+    select_overdue_demo_measure(qtbot, page)
+    rect = page.measure_table.visualRect(page.measures.index(0, 0))
+    page.measure_table.customContextMenuRequested.emit(rect.center())  # what a right-click sends
+    menu = page.row_menu
+    qtbot.waitUntil(menu.isVisible)
+    offered = [a.text() for a in menu.actions() if a.isEnabled()]
+    assert offered == ["记录进展…", "督办…", "提交验证…", "未完成结项…"]
+    menu.close()
+    press(qtbot, page.measure_table, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: page.row_menu is not menu and page.row_menu.isVisible())
+    page.row_menu.close()
+    page.tabs.setCurrentIndex(0)
+    page.finding_table.selectRow(0)
+    menu = page.row_menu
+    press(qtbot, page.finding_table, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: page.row_menu is not menu and page.row_menu.isVisible())
+    assert [a.text() for a in page.row_menu.actions()] == ["制定帮扶措施…", "新增问题…"]
+    page.row_menu.close()
 
 
 def test_overdue_only_shows_the_measures_the_cli_lists_as_overdue(qtbot, open_app, demo_data_dir):
@@ -224,11 +292,7 @@ def test_overdue_only_shows_the_measures_the_cli_lists_as_overdue(qtbot, open_ap
 
 def test_the_demo_measure_shows_its_supervision_in_the_log(qtbot, open_app, demo_data_dir):
     page = open_page(qtbot, open_app(demo_data_dir))
-    page.tabs.setCurrentIndex(1)
-    type_chinese(page.filters.search, "绩效考核")
-    qtbot.waitUntil(lambda: page.measures.rowCount() == 1)
-    page.measure_table.selectRow(0)
-    wait_log(qtbot, page, ["进展", "督办"])
+    select_overdue_demo_measure(qtbot, page)
     assert page.log.texts()[1][3] == "回访时考核细则仍未印发，请于 7 月底前完成并公示"
 
 
