@@ -1,6 +1,7 @@
 """The selected measure's log, oldest first: every progress entry (with its evidence photo's
 thumbnail), 督办, submission, verification, closing and re-opening — when, what, who, the text
-and the status after it. The thumbnails arrive as bytes from the worker."""
+and the status after it. The thumbnails arrive as bytes from the worker; Enter or a double
+click on an entry with a photo opens its original (the page does)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ class MeasureLog(QTableWidget):
             [self.item(row, column).text() for column in range(self.columnCount())]
             for row in range(self.rowCount())
         ]
+
+    def photo_at(self, row: int) -> str | None:
+        """The evidence photo of entry ``row`` (its original, relative to the data folder)."""
+        item = self.item(row, TEXT_COLUMN)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def photo_rows(self) -> list[int]:
         return [

@@ -5,19 +5,22 @@ assistance measures (帮扶措施) that answer them, tracked to a closure verifi
 board with its filters (Ctrl+F the search, Ctrl+Shift+O 只看逾期), the selected measure's log
 below, and its actions — 记录进展… Ctrl+R, 督办… Ctrl+D, 提交验证… Ctrl+T, 验证… Ctrl+Y,
 未完成结项… Ctrl+Shift+X, 重新打开… Ctrl+Shift+R — each enabled only where the measure's status
-allows it. Both tables have a row menu (right click, Menu key, Shift+F10)."""
+allows it. Enter on a log entry with a photo opens the photo. Both tables have a row menu
+(right click, Menu key, Shift+F10)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import page_title
@@ -54,12 +57,14 @@ class MeasuresPage(QWidget):
         self,
         backend: Backend,
         report_error: Callable[[BaseException], None],
+        data_dir: Path,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page_assistance")
         self.backend, self.report_error, self.today = backend, report_error, today
+        self.data_dir = data_dir
         self.dialog: OpDialog | None = None
         self.author = ""  # who wrote the last entry: the next form offers it
         self.loaded = False  # the lists have arrived at least once (tests wait for it)
@@ -74,6 +79,7 @@ class MeasuresPage(QWidget):
         self.filters.changed.connect(lambda where: self._refill(lambda: None))
         self.facts = QLabel(objectName="measureFacts", wordWrap=True)
         self.log = MeasureLog()
+        self.log.activated.connect(lambda index: self.open_evidence(index.row()))
         self.specs = {spec.key: spec for spec in measure_actions()}
         self.actions: dict[str, QAction] = {}
         self.tabs = QTabWidget(objectName="measureTabs")
@@ -242,6 +248,12 @@ class MeasuresPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+    def open_evidence(self, row: int) -> None:
+        """The original of an entry's evidence photo, in the system's picture viewer."""
+        relative = self.log.photo_at(row)
+        if relative is not None and not open_file(self.data_dir / relative):
+            self.report_error(UserError(_("无法打开照片“{path}”。", path=self.data_dir / relative)))
+
     def toggle_overdue(self) -> None:
         self.tabs.setCurrentIndex(1)
         self.filters.overdue.toggle()
@@ -317,6 +329,10 @@ class MeasuresPage(QWidget):
         self.row_menu.popup(where)
 
 
+def open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 def _native(action: QAction) -> str:
     return action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -329,4 +345,4 @@ def _facts(row: MeasureRow) -> str:
 
 
 def build_page(context: PageContext, section: Section) -> MeasuresPage:
-    return MeasuresPage(context.backend, context.report_error)
+    return MeasuresPage(context.backend, context.report_error, context.data_dir)

@@ -19,6 +19,7 @@ from redpair_desktop.services.inspections.runs import InspectionStart, start_ins
 from redpair_desktop.services.measures.board import list_measures
 from redpair_desktop.services.workspace import open_workspace
 from redpair_desktop.ui.measures import entry_dialog
+from redpair_desktop.ui.measures import page as page_module
 from redpair_desktop.ui.measures.table_models import MeasureColumn
 from tests.ui.conftest import type_chinese
 
@@ -238,6 +239,12 @@ def test_an_imported_photo_is_checked_and_a_measure_closed_as_not_done(
     save(qtbot, page, dialog)
     wait_log(qtbot, page, ["进展", "督办", "进展"])
     assert page.log.photo_rows() == [2]
+    opened = []
+    monkeypatch.setattr(page_module, "open_file", lambda path: opened.append(path) or True)
+    page.log.setCurrentCell(2, 0)
+    press(qtbot, page.log, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    assert opened[0].read_bytes() == photo.read_bytes()  # the original, byte for byte
 
     dialog = open_form(qtbot, page, Qt.Key.Key_X, CTRL | SHIFT)
     type_chinese(dialog.text, "县公司统一修订考核办法，本措施不再单独推进")
