@@ -150,12 +150,17 @@ def _jpeg(image: Image.Image, quality: int) -> bytes:
     return out.getvalue()
 
 
+def thumbnail_path(sha256: str) -> str:
+    """Where the thumbnail of the photo with this SHA-256 is, relative to the data folder."""
+    return f"{PHOTO_DIR}/thumbnails/{sha256}.jpg"
+
+
 def store_prepared(data_dir: Path, photo: PreparedImage) -> StoredImage:
     """Write the three files (a file already there is kept: same content, same name)."""
     files = (
         (f"{PHOTO_DIR}/originals/{photo.sha256}.{photo.extension}", photo.data),
         (f"{PHOTO_DIR}/display/{photo.sha256}.jpg", photo.display),
-        (f"{PHOTO_DIR}/thumbnails/{photo.sha256}.jpg", photo.thumbnail),
+        (thumbnail_path(photo.sha256), photo.thumbnail),
     )
     for relative, data in files:
         target = data_dir / relative

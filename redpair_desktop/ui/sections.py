@@ -57,15 +57,7 @@ SECTIONS = (
             N_("评分、照片、签字确认和检查报告 PDF"),
         ),
     ),
-    Section(
-        "assistance",
-        N_("问题与帮扶"),
-        plan=(
-            N_("问题清单：检查和巡视中发现的问题"),
-            N_("帮扶措施：牵头支部负责、供电所共同落实"),
-            N_("督办到验证销号"),
-        ),
-    ),
+    Section("assistance", N_("问题与帮扶"), "redpair_desktop.ui.measures.page:build_page"),
     Section(
         "statistics",
         N_("统计"),

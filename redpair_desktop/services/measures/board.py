@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from redpair_desktop.db.database import Database
 from redpair_desktop.db.measures.models import Finding, Measure, MeasureEntry
@@ -20,6 +20,7 @@ from redpair_desktop.domain.measures.codes import (
     Priority,
 )
 from redpair_desktop.domain.measures.transitions import is_overdue
+from redpair_desktop.services.images import thumbnail_path
 from redpair_desktop.services.measures.measures import get_measure
 
 
@@ -32,10 +33,19 @@ class MeasureRow:
     category: FindingCategory
     owner: str  # the lead branch's short name
     co_owner: str  # the station branch's short name
+    station_branch_id: uuid.UUID  # the co-owner
     due_on: date
     priority: Priority
     status: MeasureStatus
     overdue: bool
+    last_entry: LastEntry | None
+
+
+@dataclass(frozen=True)
+class LastEntry:
+    kind: MeasureEntryKind
+    text: str
+    at: datetime  # aware UTC
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class EntryRow:
     by: str
     inspection_id: uuid.UUID | None
     photo_path: str | None
+    thumbnail_path: str | None  # relative to the data folder, like ``photo_path``
 
 
 def list_measures(
@@ -65,7 +76,8 @@ def list_measures(
         .order_by(Measure.due_on, Measure.id)
     )
     with db.read() as session:
-        rows = [_row(*found, today) for found in session.execute(query)]
+        last = _last_entries(session)
+        rows = [_row(*found, today, last.get(found[0].id)) for found in session.execute(query)]
     return [row for row in rows if row.overdue] if overdue_only else rows
 
 
@@ -88,12 +100,29 @@ def measure_log(db: Database, measure_id: uuid.UUID) -> list[EntryRow]:
                 e.created_by,
                 e.inspection_id,
                 e.photo_path,
+                thumbnail_path(e.photo_sha256) if e.photo_sha256 else None,
             )
             for e in session.scalars(query)
         ]
 
 
-def _row(row: Measure, finding: Finding, owner: str, co_owner: str, today: date) -> MeasureRow:
+def _last_entries(session: Session) -> dict[uuid.UUID, LastEntry]:
+    """Each measure's newest entry."""
+    query = select(MeasureEntry).order_by(MeasureEntry.created_at, MeasureEntry.id)
+    return {
+        e.measure_id: LastEntry(MeasureEntryKind(e.kind), e.text, e.created_at)
+        for e in session.scalars(query)
+    }
+
+
+def _row(
+    row: Measure,
+    finding: Finding,
+    owner: str,
+    co_owner: str,
+    today: date,
+    last: LastEntry | None,
+) -> MeasureRow:
     status = MeasureStatus(row.status)
     return MeasureRow(
         id=row.id,
@@ -103,8 +132,10 @@ def _row(row: Measure, finding: Finding, owner: str, co_owner: str, today: date)
         category=FindingCategory(finding.category),
         owner=owner,
         co_owner=co_owner,
+        station_branch_id=row.co_owner_branch_id,
         due_on=row.due_on,
         priority=Priority(row.priority),
         status=status,
         overdue=is_overdue(status, row.due_on, today),
+        last_entry=last,
     )

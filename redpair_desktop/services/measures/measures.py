@@ -54,11 +54,72 @@ class MeasureDraft:
 
 
 @dataclass(frozen=True)
+class BranchChoice:
+    id: uuid.UUID
+    name: str  # short name
+
+
+@dataclass(frozen=True)
+class OwnerChoices:
+    """Who may own a measure for a finding: the leading branches, the station's pairing lead
+    first choice (None without a pairing); the co-owner is the finding's station."""
+
+    owners: tuple[BranchChoice, ...]
+    lead: uuid.UUID | None
+    station: BranchChoice
+
+
+@dataclass(frozen=True)
+class Visit:
+    """An inspection of the measure's station a verification may be made at."""
+
+    id: uuid.UUID
+    title: str
+    held_on: date
+
+
+@dataclass(frozen=True)
 class Evidence:
     """A photo attached to a progress entry, and where the data folder is."""
 
     path: Path
     data_dir: Path
+
+
+def owner_choices(db: Database, finding_id: uuid.UUID) -> OwnerChoices:
+    with db.read() as session:
+        finding = get_finding(session, finding_id)
+        station = _branch(session, finding.station_branch_id)
+        query = select(Branch).where(Branch.deleted_at.is_(None)).order_by(Branch.short_name)
+        owners = tuple(
+            BranchChoice(b.id, b.short_name)
+            for b in session.scalars(query)
+            if BranchKind(b.kind).can_lead_pairing
+        )
+        return OwnerChoices(
+            owners, _newest_lead(session, station.id), BranchChoice(station.id, station.short_name)
+        )
+
+
+def verification_visits(db: Database, measure_id: uuid.UUID) -> list[Visit]:
+    """The inspections of the measure's station held on or after its latest submission,
+    newest first (empty when there is none yet)."""
+    with db.read() as session:
+        row = get_measure(session, measure_id)
+        query = (
+            select(Inspection)
+            .where(
+                Inspection.station_branch_id == row.co_owner_branch_id,
+                Inspection.deleted_at.is_(None),
+            )
+            .order_by(Inspection.held_on.desc(), Inspection.id.desc())
+        )
+        submitted = _submitted_on(session, row)
+        return [
+            Visit(visit.id, visit.title, visit.held_on)
+            for visit in session.scalars(query)
+            if submitted is None or visit.held_on >= submitted
+        ]
 
 
 def create_measure(db: Database, draft: MeasureDraft) -> uuid.UUID:
@@ -234,6 +295,13 @@ def _check_visit(session: Session, row: Measure, inspection_id: uuid.UUID) -> No
         raise UserError(_("找不到编号为 {id} 的检查。", id=inspection_id))
     if visit.station_branch_id != row.co_owner_branch_id:
         raise UserError(_("验证须在对该供电所的检查（回访）中进行。"))
+    submitted = _submitted_on(session, row)
+    if submitted is not None and visit.held_on < submitted:
+        raise UserError(_("这次检查早于措施提请验证的日期，不能用来验证。"))
+
+
+def _submitted_on(session: Session, row: Measure) -> date | None:
+    """The local day of the measure's latest submission for verification."""
     submitted = session.scalars(
         select(MeasureEntry.created_at)
         .where(
@@ -241,16 +309,19 @@ def _check_visit(session: Session, row: Measure, inspection_id: uuid.UUID) -> No
         )
         .order_by(MeasureEntry.created_at.desc())
     ).first()
-    if submitted is not None and visit.held_on < submitted.astimezone().date():
-        raise UserError(_("这次检查早于措施提请验证的日期，不能用来验证。"))
+    return submitted.astimezone().date() if submitted is not None else None
 
 
-def _lead_of(session: Session, station_branch_id: uuid.UUID) -> uuid.UUID:
-    lead = session.scalars(
+def _newest_lead(session: Session, station_branch_id: uuid.UUID) -> uuid.UUID | None:
+    return session.scalars(
         select(Pairing.lead_branch_id)
         .where(Pairing.station_branch_id == station_branch_id, Pairing.deleted_at.is_(None))
         .order_by(Pairing.started_on.desc())
     ).first()
+
+
+def _lead_of(session: Session, station_branch_id: uuid.UUID) -> uuid.UUID:
+    lead = _newest_lead(session, station_branch_id)
     if lead is None:
         raise UserError(_("这个供电所还没有结对的牵头党支部，请指定措施的责任党支部。"))
     return lead
