@@ -108,6 +108,7 @@ def save_template(db: Database, words: ChecklistTemplate) -> SavedTemplate:
     words = check_words(words).checked()
     with db.write() as session:
         install_built_ins(session)
+        _check_name_free(session, words)
         before = latest_version(session, words.key)
         replaced = _version_row(session, before) if before is not None else None
         version = store_words(session, words)
@@ -135,6 +136,15 @@ def check_words(words: ChecklistTemplate) -> ChecklistTemplate:
                                   section=title, number=i_number))  # fmt: skip
     check_responses(words.responses)
     return words
+
+
+def _check_name_free(session: Session, words: ChecklistTemplate) -> None:
+    """Two checklists of one name could not be told apart when an inspection is started."""
+    other = select(InspectionTemplate.id).where(
+        InspectionTemplate.name == words.name, InspectionTemplate.key != words.key
+    )
+    if session.scalars(other).first() is not None:
+        raise UserError(_("已有名为“{name}”的检查表，请换一个名称。", name=words.name))
 
 
 def check_responses(responses: ResponseSet) -> None:

@@ -35,7 +35,7 @@ TABS: tuple[Tab, ...] = (
 
 class InspectionsPage(QWidget):
     def __init__(self, context: PageContext, title: str) -> None:
-        super().__init__()
+        super().__init__(objectName="page_inspections")
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(title))
         self.tabs = QTabWidget(objectName="inspectionTabs")

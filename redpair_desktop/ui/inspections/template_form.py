@@ -178,6 +178,7 @@ class TemplateForm(QWidget):
     def set_sections(self, template_key: str, sections: tuple[Section, ...]) -> None:
         self.template_key = template_key
         for box in self.sections:
+            self.column.removeWidget(box)
             box.deleteLater()
         self.sections = []
         for section in sections:
@@ -267,8 +268,9 @@ class TemplateForm(QWidget):
                 on_confirmed=lambda: self.remove(part))  # fmt: skip
 
     def remove(self, part: QWidget) -> None:
-        siblings, _column = self._place(part)
+        siblings, column = self._place(part)
         siblings.remove(part)
+        column.removeWidget(part)
         part.deleteLater()
         self._on_reshaped()
 

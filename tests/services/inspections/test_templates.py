@@ -119,3 +119,11 @@ def test_a_response_set_where_nothing_passes_is_refused(workspace):
     words = _with_responses(OFFICE, responses)
     with pytest.raises(UserError, match="选项中至少要有一个合格且计分的选项"):
         save_template(workspace.db, words)
+
+
+def test_a_second_checklist_of_the_same_name_is_refused(workspace):
+    copy = dataclasses.replace(OFFICE, key="custom-copy", sections=(
+        Section("custom-copy.1", "环境卫生", (Item("custom-copy.1.1", "地面整洁"),)),))  # fmt: skip
+    with pytest.raises(UserError, match="已有名为“办公环境”的检查表"):
+        save_template(workspace.db, copy)
+    assert [row.name for row in list_templates(workspace.db)].count("办公环境") == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from tests.ui.inspections.test_template_editor import open_tab
@@ -22,8 +23,11 @@ def test_the_menu_key_offers_the_actions_with_their_keys(qtbot, open_app, demo_d
     assert [action.text() for action in menu.actions()] == [
         "编辑…", "以此为底稿新建…", "新建模板…",
     ]  # fmt: skip
-    tips = [action.toolTip() for action in menu.actions()]
-    assert tips == ["编辑… (Enter)", "以此为底稿新建… (Ctrl+Shift+N)", "新建模板… (Ctrl+N)"]
+    keys = [QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            for key in ("Enter", "Ctrl+Shift+N", "Ctrl+N")]  # fmt: skip
+    assert [action.toolTip() for action in menu.actions()] == [
+        f"{action.text()} ({key})" for action, key in zip(menu.actions(), keys, strict=True)
+    ]
     menu.close()
     assert tab.versions_title.text() == "“日常管理”的版本"
     qtbot.waitUntil(lambda: tab.version_table.rowCount() == 1)
