@@ -73,6 +73,7 @@ class TemplateEditorDialog(QDialog):
         self.form.changed.connect(self._on_changed)
         self.message = QLabel(objectName="templateMessage", wordWrap=True)
         self.error = error_label("templateError")
+        self._note()
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._name_row())
@@ -110,9 +111,11 @@ class TemplateEditorDialog(QDialog):
         return scroll
 
     def _button_row(self) -> QHBoxLayout:
+        notes = QVBoxLayout()  # what saving did, or why it was refused, from the left
+        notes.addWidget(self.message)
+        notes.addWidget(self.error)
         row = QHBoxLayout()
-        row.addWidget(self.message, 1)
-        row.addWidget(self.error, 1)
+        row.addLayout(notes, 1)
         save = QPushButton(_("保存"), objectName="template_save", autoDefault=False)
         save.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString())
         save.clicked.connect(self.save)
@@ -140,7 +143,7 @@ class TemplateEditorDialog(QDialog):
         self.buttons["save"].setEnabled(latest)
         self._show_facts(version, latest=latest)
         self.loaded = self.words()
-        self.error.clear()
+        self._note()
 
     def _show_facts(self, version: VersionRow | None, *, latest: bool) -> None:
         if version is None:
@@ -163,7 +166,13 @@ class TemplateEditorDialog(QDialog):
         )
 
     def _on_changed(self) -> None:
-        self.message.clear()
+        self._note(error=self.error.text())
+
+    def _note(self, message: str = "", error: str = "") -> None:
+        """What saving did, or why it was refused; an empty line takes no room."""
+        for label, text in ((self.message, message), (self.error, error)):
+            label.setText(text)
+            label.setVisible(bool(text))
 
     # --- saving, closing --------------------------------------------------------------
 
@@ -182,18 +191,27 @@ class TemplateEditorDialog(QDialog):
 
     def _on_saved(self, words: ChecklistTemplate, saved: ops.Saved) -> None:
         self.loaded = words
-        self.error.clear()
-        self.message.setText(_saved_text(saved.outcome))
+        self._note(_saved_text(saved.outcome))
         self._show_facts(saved.latest, latest=True)
         self.setWindowTitle(_("编辑检查表模板"))
         self.saved.emit(words.key)
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.message.clear()
-            self.error.setText(user_message(error))
+            self._note(error=user_message(error))
+            self._focus_first_blank()
         else:
             self.report_error(error)
+
+    def _focus_first_blank(self) -> None:
+        """To the first empty box, in the order saving checks them (the message names it)."""
+        boxes = [self.name]
+        for box in self.form.sections:
+            boxes += [box.title, *(item.text for item in box.items)]
+        boxes += [row.label for row in self.responses.rows]
+        blank = next((box for box in boxes if not box.text().strip()), None)
+        if blank is not None:
+            blank.setFocus()
 
     def reject(self) -> None:
         if not self.has_changes():

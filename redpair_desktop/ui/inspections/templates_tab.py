@@ -114,17 +114,17 @@ class TemplatesTab(QWidget):
     def _build_actions(self) -> dict[str, QAction]:
         actions = {}
         for key, text, slot, keys in (
-            ("edit", _("编辑…"), self.edit_selected, ["Enter"]),
-            ("new", _("新建模板…"), self.new_template, [QKeySequence.StandardKey.New]),
-            ("copy", _("以此为底稿新建…"), self.copy_selected, ["Ctrl+Shift+N"]),
+            ("edit", _("编辑…"), self.edit_selected, QKeySequence("Enter")),
+            ("new", _("新建模板…"), self.new_template, QKeySequence(QKeySequence.StandardKey.New)),
+            ("copy", _("以此为底稿新建…"), self.copy_selected, QKeySequence("Ctrl+Shift+N")),
         ):
             action = self.actions_bar.addAction(text)
             action.setObjectName(f"template_{key}")
             action.triggered.connect(slot)
-            shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text} ({shown})")
             if key != "edit":  # Enter is the table's own (activated)
-                action.setShortcut(QKeySequence(keys[0]))
+                action.setShortcut(keys)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.addAction(action)
             actions[key] = action

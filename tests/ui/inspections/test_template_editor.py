@@ -213,6 +213,7 @@ def test_invalid_words_are_refused_with_the_message_and_nothing_is_saved(
     type_chinese(editor.name, "安全工器具")
     type_chinese(editor.form.sections[0].title, "绝缘工器具")
     save(qtbot, editor, editor.name, "分项“绝缘工器具”第 1 项：内容不能为空。")
+    assert editor.form.sections[0].items[0].text.hasFocus()  # where the message points
     type_chinese(editor.form.sections[0].items[0].text, "绝缘手套在试验周期内")
     fails = [row.fails for row in editor.responses.rows]
     toggle(qtbot, fails[2])  # 不符合 no longer fails
