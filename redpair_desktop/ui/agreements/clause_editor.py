@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -34,24 +33,9 @@ from redpair_desktop.domain.agreements.numbering import (
 )
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.widgets.confirm import confirm
+from redpair_desktop.ui.widgets.form_keys import FormLineEdit, is_form_key
 
-EDITOR_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+Shift+Return", "Ctrl+Shift+Enter",
-               "Ctrl+Up", "Ctrl+Down", "Ctrl+Del")  # fmt: skip
 Words = tuple[str, tuple[Clause, ...]]
-
-
-def _is_editor_key(event: QEvent) -> bool:
-    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
-        return False
-    pressed = QKeySequence(event.keyCombination())
-    return any(pressed == QKeySequence(key) for key in EDITOR_KEYS)
-
-
-class NameEdit(QLineEdit):
-    """A heading or subheading name; leaves the form's keys to the form."""
-
-    def event(self, event: QEvent) -> bool:
-        return False if _is_editor_key(event) else super().event(event)
 
 
 class ParagraphEdit(QPlainTextEdit):
@@ -65,7 +49,7 @@ class ParagraphEdit(QPlainTextEdit):
         self._fit_height()
 
     def event(self, event: QEvent) -> bool:
-        return False if _is_editor_key(event) else super().event(event)
+        return False if is_form_key(event) else super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -99,7 +83,7 @@ class _Part(QFrame):
         super().__init__(objectName=name)
         self.form = form
         self.numeral = QLabel(objectName="numeral")
-        self.name = NameEdit(objectName="name")
+        self.name = FormLineEdit(objectName="name")
         self.name.textChanged.connect(form.on_words_changed)
         self.buttons = [
             _tool_button("↑", _("上移（Ctrl+↑）"), "up", lambda: form.move(self, -1)),

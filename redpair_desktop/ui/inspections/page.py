@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import N_, _
 from redpair_desktop.ui.appearance import page_title
 
 if TYPE_CHECKING:
@@ -28,12 +28,14 @@ class Tab:
         return getattr(importlib.import_module(module), function)(context)
 
 
-TABS: tuple[Tab, ...] = ()
+TABS: tuple[Tab, ...] = (
+    Tab(N_("检查表模板"), "redpair_desktop.ui.inspections.templates_tab:build_tab"),
+)
 
 
 class InspectionsPage(QWidget):
     def __init__(self, context: PageContext, title: str) -> None:
-        super().__init__()
+        super().__init__(objectName="page_inspections")
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(title))
         self.tabs = QTabWidget(objectName="inspectionTabs")
