@@ -1,6 +1,7 @@
 """The run's left column: every item under its section (part · section, with the section's score
 so far), each row with a status glyph — ○ to answer, ● answered (in the answer's colour), ⚠ a
-failed answer still without its comment or photo, ✗ a failed answer with both — and its answer.
+failed answer still without its comment or photo, ✗ a failed answer with both — its answer,
+then its text (cut short at the column's edge; the pane shows it whole).
 Section rows are headings: the cursor (↑/↓, PgUp/PgDn) moves over the items only."""
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ def glyph(state: ItemState) -> str:
     return "●"
 
 
-def section_heading(view: InspectionView, index: int) -> str:
+def section_heading(view: InspectionView, index: int, part: str) -> str:
     section = view.score.sections[index]
+    title = f"{part} · {section.title}"
     score = "—" if section.percent is None else f"{section.percent:g}"
-    return _("{title}　{answered}/{items} · 得分 {score}", title=section.title,
+    return _("{title}　{answered}/{items} · 得分 {score}", title=title,
              answered=section.answered, items=section.items, score=score)  # fmt: skip
 
 
@@ -49,37 +51,38 @@ class ItemList(QListWidget):
         self.setObjectName("runItems")
         self.setAccessibleName(_("检查项"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
-        self.setUniformItemSizes(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the pane shows the whole text
+        self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: dict[str, QListWidgetItem] = {}
         self._keys: list[str] = []  # in checklist order
+        self._headings: list[QListWidgetItem] = []  # one per section
 
     def show_run(self, view: InspectionView) -> None:
         """Fill the rows anew (the first time) or update them in place, keeping the cursor."""
         if list(self._rows) != [state.item.key for state in view.items]:
             self._build(view)
-        headings = iter(range(len(view.score.sections)))
-        for row in range(self.count()):
-            item = self.item(row)
-            key = item.data(KEY_ROLE)
-            if key is None:
-                item.setText(section_heading(view, next(headings)))
+        headings = self._headings
+        for index, (part, _section) in enumerate(view.checklist.sections()):
+            headings[index].setText(section_heading(view, index, part.name))
         for number, state in enumerate(view.items, 1):
             self._show_state(self._rows[state.item.key], number, state)
 
     def _build(self, view: InspectionView) -> None:
         self.clear()
         self._rows.clear()
+        self._headings.clear()
         bold = QFont(self.font())
         bold.setBold(True)
         states = iter(view.items)
-        for part, section in view.checklist.sections():
-            heading = QListWidgetItem(f"{part.name} · {section.title}")
+        for _part, section in view.checklist.sections():
+            heading = QListWidgetItem(section.title)
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             heading.setFont(bold)
             heading.setForeground(QBrush(HEADING_COLOUR))
             self.addItem(heading)
+            self._headings.append(heading)
             for _item in section.items:
                 state = next(states)
                 row = QListWidgetItem()
@@ -91,7 +94,8 @@ class ItemList(QListWidget):
     def _show_state(self, row: QListWidgetItem, number: int, state: ItemState) -> None:
         answer = state.response.label if state.response else _("未答")
         star = "★" if state.item.mandatory else ""
-        row.setText(f"{glyph(state)} {number}. {star}{state.item.text} — {answer}")
+        row.setText(f"{glyph(state)} {number}. {answer}｜{star}{state.item.text}")
+        row.setToolTip(state.item.text)
         if state.response is None:
             colour = TODO_COLOUR
         elif state.needs_comment or state.needs_photo:

@@ -1,5 +1,5 @@
-"""检查: every inspection (its newest version) — date, station, title, checklists, status,
-score, findings, 补录 — filtered by station and text.
+"""现场检查: every inspection (its newest version) — date, station, title, checklists, status
+(补录 marked there), score, findings — filtered by station and text.
 
 Ctrl+N 新建检查… (the dialog, then the run window of the new draft); Enter opens the selected
 one (a draft to fill in, a completed one read-only); Ctrl+P previews its 检查记录 (the same PDF as
@@ -78,6 +78,7 @@ class InspectionsTab(QWidget):
         self.search.textChanged.connect(lambda _text: self._apply_filter())
         self.table = self._build_table()
         self.message = error_label("inspectionMessage")
+        self.message.hide()
         self.actions_bar = ActionBar()
         self.actions_bar.setObjectName("inspectionActions")
         self.actions: dict[str, QAction] = {}
@@ -107,6 +108,7 @@ class InspectionsTab(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.TEMPLATES, QHeaderView.ResizeMode.Stretch)
         table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection_changed())
         table.activated.connect(lambda _index: self.open_selected())  # Enter, double-click
         offer_row_menu(table, self._show_row_menu)
@@ -141,7 +143,8 @@ class InspectionsTab(QWidget):
     def _on_loaded(self, rows: list[InspectionRow], keep: uuid.UUID | None) -> None:
         self.model.set_rows(rows)
         self._set_stations(rows)
-        self.select(keep)
+        first = self.model.row_at(0).id if self.model.rowCount() else None
+        self.select(keep or first)
         self.loaded = True
 
     def _set_stations(self, rows: list[InspectionRow]) -> None:
@@ -180,7 +183,7 @@ class InspectionsTab(QWidget):
         return row.id if row else None
 
     def _on_selection_changed(self) -> None:
-        self.message.clear()
+        self.message.hide()
         row = self.selected_row()
         for key in ("open", "print", "blank"):
             self.actions[key].setEnabled(row is not None)
@@ -251,6 +254,7 @@ class InspectionsTab(QWidget):
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
             self.message.setText(error.message)
+            self.message.show()
         else:
             self.report_error(error)
 

@@ -64,6 +64,7 @@ class NewInspectionDialog(QDialog):
         self.wanted_station = station_branch_id
         self.template_boxes: dict[str, QCheckBox] = {}
         self.station = OrgPicker(_("查找供电所（可用拼音首字母，如 dp）"))
+        self.station.picked.connect(lambda _value: self.held_on.setFocus())
         self.held_on = QDateEdit(QDate(today), objectName="inspectionDate")
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
@@ -99,7 +100,7 @@ class NewInspectionDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("检查日期"), self.held_on)
         form.addRow(_("检查人"), self.inspectors)
-        form.addRow(_("标题"), self.title_edit)
+        form.addRow(_("检查标题"), self.title_edit)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(self.templates)

@@ -28,7 +28,7 @@ class Tab:
         return getattr(importlib.import_module(module), function)(context)
 
 
-TABS: tuple[Tab, ...] = (Tab(N_("检查"), "redpair_desktop.ui.inspections.list_tab:build_tab"),)
+TABS: tuple[Tab, ...] = (Tab(N_("现场检查"), "redpair_desktop.ui.inspections.list_tab:build_tab"),)
 
 
 class InspectionsPage(QWidget):

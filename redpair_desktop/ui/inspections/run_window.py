@@ -99,7 +99,7 @@ class RunWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("runWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(_("检查"))
+        self.setWindowTitle(_("检查记录"))
         self.backend, self.report_error, self.inspection_id = backend, report_error, inspection_id
         self.run: ops.Run | None = None
         self.closed = False  # results still arriving for a closed window are dropped
@@ -115,6 +115,7 @@ class RunWindow(QWidget):
         self.banner.setStyleSheet("padding: 6px; background: #eef3f8; border: 1px solid #b0c4d8;")
         self.banner.hide()
         self.message = error_label("runMessage")
+        self.message.hide()
         self.items = ItemList()
         self.items.setMinimumWidth(LIST_MIN_WIDTH)
         self.items.installEventFilter(self)
@@ -141,7 +142,7 @@ class RunWindow(QWidget):
         self.actions = add_actions(self, self.actions_bar, "run", (
             ("complete", _("完成检查…"), self.complete, ["Ctrl+Return", "Ctrl+Enter"]),
             ("next", _("下一个待办"), self.next_needing, [Qt.Key.Key_F8]),
-            ("comment", _("填写说明"), self.focus_comment, ["Ctrl+M"]),
+            ("comment", _("本项说明"), self.focus_comment, ["Ctrl+M"]),
             ("print", _("打印检查记录…"), self.preview_record, [QKeySequence.StandardKey.Print]),
             ("correct", _("更正…"), self.correct, ["Ctrl+E"]),
         ))  # fmt: skip
@@ -224,6 +225,7 @@ class RunWindow(QWidget):
         self._show_signatures(view)
         completed = view.status is InspectionStatus.COMPLETED
         self.actions["complete"].setEnabled(not completed)
+        self.actions["next"].setEnabled(not completed)
         self.actions["correct"].setEnabled(completed)
         self.actions["comment"].setEnabled(self.editable)
         for action in self.photo_actions.values():
@@ -256,6 +258,7 @@ class RunWindow(QWidget):
         key = self.items.current_key()
         if key != self.shown_key:
             self.store_comment()
+            self.say("")
         self._show_current()
 
     def _show_current(self) -> None:
@@ -307,11 +310,11 @@ class RunWindow(QWidget):
         )  # fmt: skip
         response = next(r for r in self.responses_of(key) if r.key == response_key)
         if response.fails:
-            self.message.setText(_("判为“{answer}”：请填写说明（Ctrl+M）并添加照片"
+            self.say(_("判为“{answer}”：请填写说明（Ctrl+M）并添加照片"
                                    "（Ctrl+Shift+I 导入，Ctrl+V 粘贴）。",
                                    answer=response.label))  # fmt: skip
             return
-        self.message.clear()
+        self.say("")
         following = self.items.key_after(key)
         if following is not None:
             self.items.select_key(following)
@@ -333,14 +336,14 @@ class RunWindow(QWidget):
                 self.items.select_key(key)
                 self.items.setFocus()
                 return
-        self.message.setText(_("所有检查项都已填好。按 Ctrl+Enter 签字确认。"))
+        self.say(_("所有检查项都已填好。按 Ctrl+Enter 签字确认。"))
 
     # --- the comment --------------------------------------------------------------------
 
     def focus_comment(self) -> None:
         state = self.state(self.shown_key)
         if state is not None and state.response is None:
-            self.message.setText(_("请先对这一项作答，再填写说明。"))
+            self.say(_("请先对这一项作答，再填写说明。"))
             return
         self.pane.comment.setFocus()
 
@@ -376,7 +379,7 @@ class RunWindow(QWidget):
         path = ask_photo(self, _("选择本项照片"))
         if path is not None:
             inspection_id = self.inspection_id
-            self.message.setText(_("正在添加照片…"))
+            self.say(_("正在添加照片…"))
             self.backend.call(
                 lambda ws: ops.add_photo(ws, inspection_id, key, path), self._on_stored,
                 self._on_failed,
@@ -388,10 +391,10 @@ class RunWindow(QWidget):
             return
         image = clipboard_image()
         if image is None:
-            self.message.setText(_("剪贴板里没有图片。请先复制一张照片或截图，再按 Ctrl+V。"))
+            self.say(_("剪贴板里没有图片。请先复制一张照片或截图，再按 Ctrl+V。"))
             return
         inspection_id = self.inspection_id
-        self.message.setText(_("正在添加照片…"))
+        self.say(_("正在添加照片…"))
         self.backend.call(
             lambda ws: ops.paste_photo(ws, inspection_id, key, image), self._on_stored,
             self._on_failed,
@@ -494,16 +497,22 @@ class RunWindow(QWidget):
         if self.closed:
             return
         if self.message.text() == _("正在添加照片…"):
-            self.message.clear()
+            self.say("")
         self._apply(run)
         self.changed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError) and not self.closed:
-            self.message.setText(error.message)
-        else:
-            self.message.clear()
+        if self.closed:  # the window is gone: say it where the other errors go
             self.report_error(error)
+        elif isinstance(error, UserError):
+            self.say(error.message)
+        else:
+            self.say("")
+            self.report_error(error)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.store_comment()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,6 +76,9 @@ class SignerSection(QGroupBox):
         self.undo_button = QPushButton(_("撤销"))
         self.undo_button.clicked.connect(self.pad.undo_stroke)
         self.confirm_button = QPushButton(_("确认签字"), objectName="signoffConfirm")
+        for button in (self.clear_button, self.undo_button, self.confirm_button):
+            button.setAutoDefault(False)  # Enter in the name field signs nothing
+        self.name.returnPressed.connect(self.pad.setFocus)
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.message = error_label("signoffMessage")
         self.stored_image = QLabel(objectName="signoffStoredImage")
@@ -98,6 +101,8 @@ class SignerSection(QGroupBox):
         layout.addWidget(self.message)
         layout.addLayout(result)
         self.message.hide()
+        self.stored_image.hide()
+        self.stored.hide()
         self.set_active(False)
 
     def set_active(self, active: bool) -> None:
@@ -116,6 +121,8 @@ class SignerSection(QGroupBox):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.stored_image.setPixmap(signature_pixmap(row))
         self.stored.setText(signed_text(row))
+        self.stored_image.show()
+        self.stored.show()
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -178,6 +185,12 @@ class SignoffDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, 720)
         self._show_stored(view.signoffs)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        waiting = [s for s in self.sections if not s.is_signed]
+        if waiting:
+            waiting[0].set_active(True)  # the focus where the signer starts
 
     def _show_stored(self, rows: tuple[SignoffRow, ...]) -> None:
         for row in rows:

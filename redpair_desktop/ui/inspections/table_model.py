@@ -1,5 +1,5 @@
 """The inspection list as a table: what the station and text filters keep, newest first; a
-corrected inspection shows as its newest version (已更正), a 补录 one is marked."""
+corrected inspection shows as its newest version (已更正), a 补录 one is marked in its status."""
 
 from __future__ import annotations
 
@@ -32,7 +32,6 @@ class Column(IntEnum):
     STATUS = 4
     SCORE = 5
     FINDINGS = 6
-    BACKFILLED = 7
 
 
 HEADERS = {
@@ -43,17 +42,19 @@ HEADERS = {
     Column.STATUS: N_("状态"),
     Column.SCORE: N_("得分"),
     Column.FINDINGS: N_("问题"),
-    Column.BACKFILLED: N_("补录"),
 }
 
 
 def status_text(row: InspectionRow) -> str:
-    """草稿, 已完成, or 已更正 for a completed correction (with its version)."""
+    """草稿, 已完成, or 已更正 for a completed correction (with its version); · 补录 for one
+    entered from a paper checklist."""
     if row.version == 1:
-        return label(row.status)
-    if row.status is InspectionStatus.COMPLETED:
-        return _("已更正（第 {version} 版）", version=row.version)
-    return _("更正草稿（第 {version} 版）", version=row.version)
+        text = label(row.status)
+    elif row.status is InspectionStatus.COMPLETED:
+        text = _("已更正（第 {version} 版）", version=row.version)
+    else:
+        text = _("更正草稿（第 {version} 版）", version=row.version)
+    return _("{status} · 补录", status=text) if row.backfilled else text
 
 
 def score_text(score: float | None) -> str:
@@ -68,9 +69,8 @@ CELLS: dict[Column, Callable[[InspectionRow], Any]] = {
     Column.STATUS: status_text,
     Column.SCORE: lambda row: score_text(row.score),
     Column.FINDINGS: lambda row: row.findings,
-    Column.BACKFILLED: lambda row: _("补录") if row.backfilled else "",
 }
-CENTRED = (Column.SCORE, Column.FINDINGS, Column.BACKFILLED)
+CENTRED = (Column.SCORE, Column.FINDINGS)
 
 
 @dataclass(frozen=True)
