@@ -34,6 +34,7 @@ TABS: tuple[Tab, ...] = (Tab(N_("现场检查"), "redpair_desktop.ui.inspections
 class InspectionsPage(QWidget):
     def __init__(self, context: PageContext, title: str) -> None:
         super().__init__()
+        self.setObjectName("page_inspections")
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(title))
         self.tabs = QTabWidget(objectName="inspectionTabs")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QPushButton
 
 from redpair_desktop.ui.inspections.missing_dialog import MissingDialog
 from redpair_desktop.ui.inspections.signoff_dialog import SignoffDialog
@@ -246,3 +247,23 @@ def test_the_run_window_has_no_clashing_shortcuts(qtbot, demo_app):
             assert text not in seen, f"{text}: {seen.get(text)} and {action.objectName()}"
             seen[text] = action.objectName()
     assert {"Ctrl+Return", "F8", "Ctrl+M", "Ctrl+Shift+I", "Ctrl+V", "Ctrl+P"} <= seen.keys()
+
+
+def test_delete_in_the_photos_removes_one_after_asking(qtbot, demo_app):
+    inspection_id = new_draft(qtbot, demo_app)
+    window = open_run(qtbot, demo_app, inspection_id)
+    image = QImage(200, 150, QImage.Format.Format_RGB32)
+    image.fill(QColor("#993333"))
+    QGuiApplication.clipboard().setImage(image)
+    qtbot.keyClick(window.items, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pane.photos.count() == 1, timeout=15000)
+    window.pane.photos.setFocus()
+    window.pane.photos.setCurrentRow(0)
+    qtbot.keyClick(window.pane.photos, Qt.Key.Key_Delete)
+    question = window.dialog
+    assert question.objectName() == "removeItemPhoto" and question.isVisible()
+    assert view_of(qtbot, demo_app, inspection_id).items[0].photos  # asked, not yet removed
+    qtbot.mouseClick(question.findChild(QPushButton, "removeItemPhotoButton"),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    qtbot.waitUntil(lambda: window.pane.photos.count() == 0, timeout=15000)
+    assert view_of(qtbot, demo_app, inspection_id).items[0].photos == ()
