@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 THUMBNAIL = QSize(120, 90)
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMENT_LINES = 4
+ANSWER_MIN_WIDTH = 96  # px: a one-word answer's button as wide as its neighbours
 
 
 def response_keys(responses: tuple[Response, ...]) -> list[str]:
@@ -147,7 +148,9 @@ class ItemPane(QWidget):
         self.needs.setText(needs_text(state))
         self.needs.setVisible(bool(self.needs.text()))
         if not same_item:
+            self.comment.blockSignals(True)  # shown, not typed: nothing to store
             self.comment.setPlainText(state.comment)
+            self.comment.blockSignals(False)
         self.comment.setReadOnly(not editable or state.response is None)
         self._show_photos(state, thumbnails)
 
@@ -171,6 +174,7 @@ class ItemPane(QWidget):
             button.setObjectName(f"runAnswer_{response.key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys answer from the list
             button.setCheckable(True)
+            button.setMinimumWidth(ANSWER_MIN_WIDTH)
             button.setToolTip(_("{answer}（{key}）", answer=response.label, key=key))
             button.setStyleSheet(f"QPushButton:checked {{ border: 2px solid {response.colour};"
                                  f" font-weight: bold; color: {response.colour}; }}")  # fmt: skip

@@ -351,11 +351,8 @@ class RunWindow(QWidget):
         key = self.shown_key
         if key is None or self.pane.comment.isReadOnly() or not self.editable:
             return
-        state = self.state(key)
-        text = self.pane.comment.toPlainText()
-        if state is not None and text != state.comment:
-            self.pending_comment = (key, text)
-            self.comment_timer.start()
+        self.pending_comment = (key, self.pane.comment.toPlainText())
+        self.comment_timer.start()
 
     def store_comment(self) -> None:
         """Store the comment typed, if any is waiting (the pause ended, or the item changes)."""
