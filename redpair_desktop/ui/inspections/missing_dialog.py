@@ -42,7 +42,7 @@ class MissingDialog(QDialog):
         self.setObjectName("missingDialog")
         self.setWindowTitle(_("还不能完成检查"))
         missing = missing_items(view)
-        intro = _("还有 {count} 项需要处理。选中一项按 Enter（或双击）前往：", count=len(missing))
+        intro = _("还有 {count} 项需要处理。选中一项按 Enter（或单击）前往：", count=len(missing))
         self.list = QListWidget(objectName="missingList")
         self.list.setWordWrap(True)
         for number, state in missing:
@@ -51,6 +51,7 @@ class MissingDialog(QDialog):
             self.list.addItem(row)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._go)
+        self.list.itemClicked.connect(self._go)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
