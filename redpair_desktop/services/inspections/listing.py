@@ -24,11 +24,13 @@ class InspectionRow:
     title: str
     template: str  # the checklists it covers: 办公环境、日常管理、后勤安全
     station: str
+    station_branch_id: uuid.UUID
     held_on: date
     status: InspectionStatus
     version: int
     score: float | None  # percent, once completed
     findings: int
+    backfilled: bool  # 补录 from a paper checklist
 
 
 def list_inspections(
@@ -76,9 +78,11 @@ def _row(row: Inspection, station: str, findings: int) -> InspectionRow:
         title=row.title,
         template=checklist_of(row).title,
         station=station,
+        station_branch_id=row.station_branch_id,
         held_on=row.held_on,
         status=InspectionStatus(row.status),
         version=row.version,
         score=row.score,
         findings=findings,
+        backfilled=row.backfilled,
     )
