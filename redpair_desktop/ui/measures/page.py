@@ -11,7 +11,7 @@ allows it. Enter on a log entry with a photo opens the photo. Both tables have a
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +42,7 @@ from redpair_desktop.ui.measures.table_models import (
 from redpair_desktop.ui.measures.tables import row_table
 from redpair_desktop.ui.measures.verify_dialog import VerifyDialog
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.actions import add_actions
 from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:
@@ -99,8 +100,10 @@ class MeasuresPage(QWidget):
     def _findings_tab(self) -> QWidget:
         bar = ActionBar()
         bar.setObjectName("findingActions")
-        self._add(bar, "new_finding", _("新增问题…"), self.new_finding, ["Ctrl+Shift+N"])
-        self._add(bar, "new_measure", _("制定帮扶措施…"), self.new_measure, ["Ctrl+N"])
+        self.actions |= add_actions(self, bar, "measures", (
+            ("new_finding", _("新增问题…"), self.new_finding, ["Ctrl+Shift+N"]),
+            ("new_measure", _("制定帮扶措施…"), self.new_measure, ["Ctrl+N"]),
+        ))  # fmt: skip
         self.finding_table.activated.connect(lambda _index: self.new_measure())
         offer_row_menu(self.finding_table, self._show_finding_menu)
         tab = QWidget(objectName="findingsTab")
@@ -112,8 +115,10 @@ class MeasuresPage(QWidget):
     def _measures_tab(self) -> QWidget:
         bar = ActionBar()
         bar.setObjectName("measureActions")
-        for spec in self.specs.values():
-            self._add(bar, spec.key, spec.text, self._runner(spec), list(spec.keys))
+        self.actions |= add_actions(self, bar, "measures", (
+            (spec.key, spec.text, self._runner(spec), list(spec.keys))
+            for spec in self.specs.values()
+        ))  # fmt: skip
         self.measure_table.activated.connect(lambda _index: self.log.setFocus())
         offer_row_menu(self.measure_table, self._show_measure_menu)
         detail = QWidget(objectName="measureDetail")
@@ -134,22 +139,6 @@ class MeasuresPage(QWidget):
         column.addWidget(splitter, 1)
         tab.setTabOrder(self.filters.overdue, self.measure_table)
         return tab
-
-    def _add(
-        self, bar: QWidget, key: str, text: str, slot: Callable[[], object], keys: Sequence[str]
-    ) -> QAction:
-        """An action with a button in ``bar``; its keys work anywhere on this page."""
-        action = bar.addAction(text)
-        action.setObjectName(f"measures_{key}")
-        action.triggered.connect(slot)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            shown = action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({shown})")
-        self.actions[key] = action
-        return action
 
     def _page_keys(self) -> None:
         """Keys without a button: 只看逾期, the search line, and the row menus."""
