@@ -154,8 +154,8 @@ def _jpeg(image: Image.Image, quality: int, *, optimize: bool = True) -> bytes:
     return out.getvalue()
 
 
-def thumbnail_of(sha256: str) -> str:
-    """Where the thumbnail of the photo with this SHA-256 is kept, relative to the data folder."""
+def thumbnail_path(sha256: str) -> str:
+    """Where the thumbnail of the photo with this SHA-256 is, relative to the data folder."""
     return f"{PHOTO_DIR}/thumbnails/{sha256}.jpg"
 
 
@@ -164,7 +164,7 @@ def store_prepared(data_dir: Path, photo: PreparedImage) -> StoredImage:
     files = (
         (f"{PHOTO_DIR}/originals/{photo.sha256}.{photo.extension}", photo.data),
         (f"{PHOTO_DIR}/display/{photo.sha256}.jpg", photo.display),
-        (thumbnail_of(photo.sha256), photo.thumbnail),
+        (thumbnail_path(photo.sha256), photo.thumbnail),
     )
     for relative, data in files:
         target = data_dir / relative

@@ -48,15 +48,7 @@ SECTIONS = (
     Section("org", N_("组织与花名册"), "redpair_desktop.ui.org.page:build_page"),
     Section("pairings", N_("结对与协议"), "redpair_desktop.ui.pairings.page:build_page"),
     Section("activities", N_("活动与承诺"), "redpair_desktop.ui.activities.page:build_page"),
-    Section(
-        "inspections",
-        N_("检查与巡视"),
-        plan=(
-            N_("带版本的检查表模板：办公环境、日常管理、后勤安全"),
-            N_("10 kV 线路巡视：逐杆、逐台变压器记录"),
-            N_("评分、照片、签字确认和检查报告 PDF"),
-        ),
-    ),
+    Section("inspections", N_("检查与巡视"), "redpair_desktop.ui.inspections.page:build_page"),
     Section(
         "assistance",
         N_("问题与帮扶"),

@@ -81,10 +81,10 @@ def test_the_pairing_registry_lists_46_pairings(qtbot, open_app, demo_data_dir):
 
 def test_sections_still_to_come_say_what_they_will_hold(qtbot, open_app, demo_data_dir):
     application = open_app(demo_data_dir)
-    application.window.select_section("inspections")
+    application.window.select_section("statistics")
     page = application.window.pages.currentWidget()
     plan = page.findChild(QLabel, "planList").text()
-    assert "检查表" in plan and "巡视" in plan
+    assert "覆盖率" in plan and "逾期" in plan
 
 
 def test_first_run_offers_the_demo(qtbot, open_app, data_dir):

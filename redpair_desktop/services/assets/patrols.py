@@ -30,7 +30,7 @@ from redpair_desktop.services.images import (
     PreparedImage,
     prepare_photo,
     store_prepared,
-    thumbnail_of,
+    thumbnail_path,
 )
 
 MAX_NOTE = 500
@@ -49,7 +49,7 @@ class DefectRow:
 
     @property
     def thumbnail_path(self) -> str | None:
-        return thumbnail_of(self.photo_sha256) if self.photo_sha256 else None
+        return thumbnail_path(self.photo_sha256) if self.photo_sha256 else None
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ class PatrolAsset:
     name: str
     capacity_kva: int | None
     defects: tuple[DefectRow, ...]
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.asset_id
 
     @property
     def state(self) -> AssetState:

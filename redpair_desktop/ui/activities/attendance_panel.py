@@ -38,7 +38,6 @@ from redpair_desktop.domain.activities.printouts import Counts
 from redpair_desktop.domain.errors import AmbiguousEntry, UserError
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.activities import ops
-from redpair_desktop.ui.activities.actions import add_actions, add_shortcut
 from redpair_desktop.ui.activities.attendee_model import AttendeeTableModel
 from redpair_desktop.ui.activities.backfill_dialog import BackfillDialog
 from redpair_desktop.ui.activities.guest_dialog import GuestDialog
@@ -46,6 +45,7 @@ from redpair_desktop.ui.activities.live import activity_events, announce
 from redpair_desktop.ui.appearance import ERROR_COLOUR
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.actions import add_actions, add_shortcut
 from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.activities import ops
-from redpair_desktop.ui.activities.actions import add_actions
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.actions import add_actions
 
 
 class BriefBox(QWidget):

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.activities import ops
-from redpair_desktop.ui.activities.actions import add_actions, add_shortcut
 from redpair_desktop.ui.activities.activity_dialog import ActivityDialog
 from redpair_desktop.ui.activities.attendance_panel import AttendancePanel
 from redpair_desktop.ui.activities.brief_box import BriefBox
@@ -46,6 +45,7 @@ from redpair_desktop.ui.activities.table_model import ActivityFilter, ActivityTa
 from redpair_desktop.ui.appearance import page_title
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.actions import add_actions, add_shortcut
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.activities import ops
-from redpair_desktop.ui.activities.actions import add_actions
 from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.actions import add_actions
 from redpair_desktop.ui.widgets.confirm import confirm
 from redpair_desktop.ui.widgets.photo_source import ask_photo
 

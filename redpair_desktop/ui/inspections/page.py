@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import N_, _
 from redpair_desktop.ui.appearance import page_title
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class Tab:
         return getattr(importlib.import_module(module), function)(context)
 
 
-TABS: tuple[Tab, ...] = ()
+TABS: tuple[Tab, ...] = (Tab(N_("线路巡视"), "redpair_desktop.ui.assets.patrols_tab:build_tab"),)
 
 
 class InspectionsPage(QWidget):

@@ -1,4 +1,4 @@
-"""Actions with their keys, made the one way the activity screens make them: a button in the
+"""Actions with their keys, made the one way the screens make them: a button in the
 action bar, the keys scoped to the widget that holds them (never firing on another page)."""
 
 from __future__ import annotations
