@@ -65,10 +65,10 @@ class DefectDialog(QDialog):
             _("记录缺陷"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setObjectName("defectSave")
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         self._build_layout()
+        self.save_button.setDefault(True)  # once in the dialog: Enter stores the defect
         shortcut = QShortcut(QKeySequence(IMPORT_KEYS), self)
         shortcut.activated.connect(self.import_photo)
         self.types.setFocus()
@@ -83,8 +83,10 @@ class DefectDialog(QDialog):
         clear_button = QPushButton(_("不要照片"), objectName="defectNoPhoto")
         clear_button.clicked.connect(lambda: self._set_photo(None, _("无照片")))
         photo_row = QHBoxLayout()
-        for widget in (self.photo_text, import_button, paste_button, clear_button):
-            photo_row.addWidget(widget)
+        photo_row.addWidget(self.photo_text)
+        for button in (import_button, paste_button, clear_button):
+            button.setAutoDefault(False)  # Enter in the note stores, never picks a photo
+            photo_row.addWidget(button)
         photo_row.addStretch(1)
         form = QFormLayout()
         form.addRow(_("设备"), QLabel(self.asset_name, objectName="defectAsset"))
@@ -119,7 +121,7 @@ class DefectDialog(QDialog):
 
     def chosen_type(self) -> DefectType:
         item = self.types.currentItem() or self.types.item(0)
-        return item.data(TYPE_ROLE)
+        return DefectType(item.data(TYPE_ROLE))  # Qt gives the code back as a plain str
 
     def import_photo(self) -> None:
         path = ask_photo(self, _("选择缺陷照片"))

@@ -58,7 +58,8 @@ class FindingDialog(QDialog):
     def confirm(self) -> None:
         self.message.clear()
         self.save_button.setEnabled(False)
-        self.confirmed.emit(self.category.currentData(), self.text.toPlainText())
+        category = FindingCategory(self.category.currentData())  # Qt gives back a plain str
+        self.confirmed.emit(category, self.text.toPlainText())
 
     def done_saving(self, error: BaseException | None) -> None:
         self.save_button.setEnabled(True)

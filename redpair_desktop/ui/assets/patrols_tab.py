@@ -171,7 +171,6 @@ class PatrolsTab(QWidget):
         self.dialog.open()
 
     def _on_patrol_opened(self, patrol_id: uuid.UUID) -> None:
-        self.reload()
         self._load_patrols(patrol_id)
         self._open_window(patrol_id)
 

@@ -60,7 +60,8 @@ def test_the_record_reads_heading_defects_then_every_asset(filled):
     order = ["10kV内冲线巡视记录", "大坪供电所党支部（通城瑶族村）", "巡视人：陈振波",
              "杆塔128基，公变4台，专变4台；缺陷4处", "一、缺陷（4处）", "内冲线37号杆", "鸟窝",
              "内冲线86号杆", "拉线松弛", "杆身纵向裂纹约1米", "渗油",
-             "二、逐杆巡视情况（128基）", "三、变压器（8台）", "四、签字确认", "巡视人", "审核人"]  # fmt: skip
+             "二、逐杆巡视情况（128基）", "三、变压器（8台）", "四、签字确认",
+             "巡视人", "审核人"]  # fmt: skip
     at = 0
     for part in order:  # each after the one before
         at = text.index(part, at) + len(part)

@@ -121,8 +121,8 @@ def test_the_printout_data_has_the_defects_first_and_every_asset(workspace, data
 
 def test_a_defect_becomes_a_finding_in_the_words_given(workspace, line):
     patrol_id = open_patrol(workspace.db, line, date(2024, 3, 26), "陈振波")
-    (defect,) = save_defects(workspace.db, patrol_id,
-                             [DefectDraft("8", DefectType.SLACK_STAY, "UT 线夹松动")], None)  # fmt: skip
+    draft = DefectDraft("8", DefectType.SLACK_STAY, "UT 线夹松动")
+    (defect,) = save_defects(workspace.db, patrol_id, [draft], None)
     assert defect_description(workspace.db, defect.id) == "内冲线8号杆：拉线松弛，UT 线夹松动"
     finding_from_defect(workspace.db, defect.id, FindingCategory.SAFETY_HAZARD, "8号杆拉线需紧固")
     (finding,) = list_findings(workspace.db)
