@@ -34,6 +34,7 @@ TABS: tuple[Tab, ...] = (Tab(N_("线路巡视"), "redpair_desktop.ui.assets.patr
 class InspectionsPage(QWidget):
     def __init__(self, context: PageContext, title: str) -> None:
         super().__init__()
+        self.setObjectName("page_inspections")
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(title))
         self.tabs = QTabWidget(objectName="inspectionTabs")
