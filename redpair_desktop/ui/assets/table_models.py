@@ -47,11 +47,20 @@ class AssetColumn(IntEnum):
     DEFECTS = 4
 
 
-LINE_HEADERS = {LineColumn.LINE: N_("线路"), LineColumn.STATION: N_("供电所"),
-                LineColumn.SERVES: N_("供电区域"), LineColumn.POLES: N_("杆塔"),
-                LineColumn.PUBLIC: N_("公变"), LineColumn.DEDICATED: N_("专变")}  # fmt: skip
-PATROL_HEADERS = {PatrolColumn.DATE: N_("巡视日期"), PatrolColumn.PATROLLER: N_("巡视人"),
-                  PatrolColumn.STATUS: N_("状态"), PatrolColumn.DEFECTS: N_("缺陷")}  # fmt: skip
+LINE_HEADERS = {
+    LineColumn.LINE: N_("线路"),
+    LineColumn.STATION: N_("管护供电所"),
+    LineColumn.SERVES: N_("供电区域"),
+    LineColumn.POLES: N_("杆塔（基）"),
+    LineColumn.PUBLIC: N_("公变（台）"),
+    LineColumn.DEDICATED: N_("专变（台）"),
+}
+PATROL_HEADERS = {
+    PatrolColumn.DATE: N_("巡视日期"),
+    PatrolColumn.PATROLLER: N_("巡视人"),
+    PatrolColumn.STATUS: N_("状态"),
+    PatrolColumn.DEFECTS: N_("缺陷（处）"),
+}
 ASSET_HEADERS = {AssetColumn.NUMBER: N_("杆号/编号"), AssetColumn.NAME: N_("设备"),
                  AssetColumn.KIND: N_("类型"), AssetColumn.STATE: N_("状态"),
                  AssetColumn.DEFECTS: N_("缺陷与说明")}  # fmt: skip
