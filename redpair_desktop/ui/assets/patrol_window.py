@@ -188,7 +188,9 @@ class PatrolWindow(QWidget):
             row = 0 if self.model.rowCount() else None
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, AssetColumn.NUMBER))
-            self.table.scrollTo(self.model.index(row, 0))
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
 
     def _on_current_changed(self) -> None:
         asset = self.current_asset()
