@@ -132,6 +132,7 @@ FEATURE_USES = {
     ("inspections", "pairings"): "an inspection is made for the station's pairing",
     ("inspections", "measures"): "a failed item raises a finding when the inspection is completed",
     ("assets", "org"): "a line is kept by a station's branch",
+    ("assets", "measures"): "the patrol window raises a defect as a finding",
     ("measures", "org"): "a measure is owned by the lead branch with the station as co-owner",
     (
         "measures",

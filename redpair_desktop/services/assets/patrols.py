@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,10 +26,16 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
 from redpair_desktop.services.assets.register import find_asset, get_line
-from redpair_desktop.services.images import prepare_photo, store_prepared
+from redpair_desktop.services.images import (
+    PreparedImage,
+    prepare_photo,
+    store_prepared,
+    thumbnail_path,
+)
 
 MAX_NOTE = 500
 MAX_PATROLLER = 64
+PHOTO_THREADS = 4  # Pillow lets go of the GIL while it decodes, scales and encodes
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,21 @@ class DefectRow:
     type: DefectType
     note: str
     photo_path: str | None  # the original, relative to the data folder
+    photo_sha256: str | None = None
+
+    @property
+    def thumbnail_path(self) -> str | None:
+        return thumbnail_path(self.photo_sha256) if self.photo_sha256 else None
+
+
+@dataclass(frozen=True)
+class DefectDraft:
+    """A defect as the patroller confirms it: the asset's number, type, note, photo file."""
+
+    asset_number: str
+    type: DefectType
+    note: str = ""
+    photo: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +70,10 @@ class PatrolAsset:
     name: str
     capacity_kva: int | None
     defects: tuple[DefectRow, ...]
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.asset_id
 
     @property
     def state(self) -> AssetState:
@@ -137,19 +164,40 @@ def mark_defect(
 ) -> DefectRow:
     """Mark a defect on the asset numbered ``asset_number`` of the patrol's line (a photo is
     checked and stored under ``data_dir`` first)."""
-    note = note.strip()
-    if len(note) > MAX_NOTE:
-        raise UserError(_("缺陷说明最多 {limit} 个字。", limit=MAX_NOTE))
-    prepared = prepare_photo(photo) if photo is not None else None
-    with db.write() as session:
-        row = _open_patrol(session, patrol_id)
-        asset = find_asset(session, get_line(session, row.line_id), asset_number)
-        defect = store_defect(session, row, asset, defect_type, note)
-        if prepared is not None and data_dir is not None:
-            stored = store_prepared(data_dir, prepared)
-            defect.photo_sha256, defect.photo_path = stored.sha256, stored.original_path
-        session.flush()
-        return _defect_row(defect)
+    draft = DefectDraft(asset_number, defect_type, note, photo)
+    return save_defects(db, patrol_id, [draft], data_dir)[0]
+
+
+def save_defects(
+    db: Database, patrol_id: uuid.UUID, drafts: Sequence[DefectDraft], data_dir: Path | None
+) -> list[DefectRow]:
+    """Mark several defects in one transaction. Every photo is checked and its copies made
+    first, then written once every asset number is known, several at a time; one refusal (a
+    note too long, an unknown number, a file that is not a photo) stores none of them."""
+    for draft in drafts:
+        if len(draft.note.strip()) > MAX_NOTE:
+            raise UserError(_("缺陷说明最多 {limit} 个字。", limit=MAX_NOTE))
+    with ThreadPoolExecutor(PHOTO_THREADS) as pool:
+        photos = list(pool.map(_prepare, [draft.photo for draft in drafts]))
+        with db.write() as session:
+            row = _open_patrol(session, patrol_id)
+            line = get_line(session, row.line_id)
+            defects = [
+                store_defect(session, row, find_asset(session, line, draft.asset_number),
+                             draft.type, draft.note.strip())
+                for draft in drafts
+            ]  # fmt: skip
+            if data_dir is not None:
+                stored = pool.map(lambda p: p and store_prepared(data_dir, p), photos)
+                for defect, image in zip(defects, stored, strict=True):
+                    if image is not None:
+                        defect.photo_sha256, defect.photo_path = image.sha256, image.original_path
+            session.flush()
+            return [_defect_row(defect) for defect in defects]
+
+
+def _prepare(path: Path | None) -> PreparedImage | None:
+    return prepare_photo(path) if path is not None else None
 
 
 def store_defect(
@@ -243,5 +291,10 @@ def _open_patrol(session: Session, patrol_id: uuid.UUID) -> Patrol:
 
 def _defect_row(defect: PatrolDefect) -> DefectRow:
     return DefectRow(
-        defect.id, defect.asset_id, DefectType(defect.defect_type), defect.note, defect.photo_path
+        defect.id,
+        defect.asset_id,
+        DefectType(defect.defect_type),
+        defect.note,
+        defect.photo_path,
+        defect.photo_sha256,
     )

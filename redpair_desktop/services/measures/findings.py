@@ -54,32 +54,50 @@ def add_finding(
 
 
 def finding_from_defect(
-    db: Database, defect_id: uuid.UUID, category: FindingCategory = FindingCategory.SAFETY_HAZARD
+    db: Database,
+    defect_id: uuid.UUID,
+    category: FindingCategory = FindingCategory.SAFETY_HAZARD,
+    description: str | None = None,
 ) -> uuid.UUID:
-    """A finding for a patrol defect (one per defect)."""
+    """A finding for a patrol defect (one per defect), described as ``defect_description``
+    says unless ``description`` is given."""
     with db.write() as session:
-        defect = session.get(PatrolDefect, defect_id)
-        if defect is None or defect.deleted_at is not None:
-            raise UserError(_("找不到编号为 {id} 的缺陷记录。", id=defect_id))
+        defect = _defect(session, defect_id)
         if session.scalars(select(Finding.id).where(Finding.patrol_defect_id == defect_id)).first():
             raise UserError(_("这条缺陷已列入问题清单。"))
         asset, patrol = (
             session.get_one(Asset, defect.asset_id),
             session.get_one(Patrol, defect.patrol_id),
         )
-        text = f"{asset.name}：{label(DefectType(defect.defect_type))}" + (
-            f"，{defect.note}" if defect.note else ""
-        )
         row = new_finding(
             session,
             FindingSource.PATROL,
             category,
-            text,
+            _defect_text(asset, defect) if description is None else description,
             asset.station_branch_id,
             patrol.patrolled_on,
         )
         row.patrol_defect_id = defect_id
         return row.id
+
+
+def defect_description(db: Database, defect_id: uuid.UUID) -> str:
+    """``内冲线37号杆：鸟窝，横担处有鸟窝…``: what a finding from the defect says at first."""
+    with db.read() as session:
+        defect = _defect(session, defect_id)
+        return _defect_text(session.get_one(Asset, defect.asset_id), defect)
+
+
+def _defect(session: Session, defect_id: uuid.UUID) -> PatrolDefect:
+    defect = session.get(PatrolDefect, defect_id)
+    if defect is None or defect.deleted_at is not None:
+        raise UserError(_("找不到编号为 {id} 的缺陷记录。", id=defect_id))
+    return defect
+
+
+def _defect_text(asset: Asset, defect: PatrolDefect) -> str:
+    note = f"，{defect.note}" if defect.note else ""
+    return f"{asset.name}：{label(DefectType(defect.defect_type))}{note}"
 
 
 def new_finding(

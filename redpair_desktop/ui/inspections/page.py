@@ -30,6 +30,7 @@ class Tab:
 
 TABS: tuple[Tab, ...] = (
     Tab(N_("现场检查"), "redpair_desktop.ui.inspections.list_tab:build_tab"),
+    Tab(N_("线路巡视"), "redpair_desktop.ui.assets.patrols_tab:build_tab"),
     Tab(N_("检查表模板"), "redpair_desktop.ui.inspections.templates_tab:build_tab"),
 )
 
