@@ -149,10 +149,10 @@ class TableSetter:
         inks = tuple((index, cell.ink) for index, cell in enumerate(cells) if cell.ink)
         return Row(tuple(texts), inks, self.edges, lines)
 
-    def fitting_row(self, cells: Sequence[Cell], most_lines: int = 3) -> Row:
-        """The row of ``cells`` one grid line tall, or as few more as its texts need to be
-        printed in 五号 or larger; at ``most_lines`` smaller if need be."""
-        for lines in range(1, most_lines + 1):
+    def fitting_row(self, cells: Sequence[Cell], most_lines: int = 3, least_lines: int = 1) -> Row:
+        """The row of ``cells`` ``least_lines`` grid lines tall, or as few more as its texts
+        need to be printed in 五号 or larger; at ``most_lines`` smaller if need be."""
+        for lines in range(least_lines, most_lines + 1):
             try:
                 return self.row(cells, lines=lines, smallest=ONE_LINE_MIN)
             except UserError:
@@ -224,6 +224,37 @@ class TableSetter:
         """``head`` on the first page, then the table (its header on every page), then
         ``tail`` on the page of the last row."""
         return lay_out([*head], [Block((), self.header, tuple(rows))], tail)
+
+
+@dataclass
+class Notes:
+    """附注: cell texts too long for a row ``most_lines`` grid lines tall, each printed in full
+    after the tables while its cell says 见附注n — a record the app accepted always prints."""
+
+    most_lines: int = 4
+    entries: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
+
+    def row(
+        self, table: TableSetter, cells: Sequence[Cell], where: str, column: int, least: int = 1
+    ) -> Row:
+        try:
+            return table.fitting_row(cells, self.most_lines, least)
+        except UserError:
+            if not cells[column].text:
+                raise
+        self.entries.append((where, cells[column].text))
+        shortened = list(cells)
+        shortened[column] = Cell(f"见附注{len(self.entries)}")
+        return table.fitting_row(shortened, self.most_lines, least)
+
+    def lines(self, setter: Typesetter, heading: list[Line]) -> list[Line]:
+        """``heading`` and each note as a paragraph; nothing when there is no note."""
+        if not self.entries:
+            return []
+        for number, (where, text) in enumerate(self.entries, start=1):
+            paragraph = [(f"附注{number}（{where}）：{text}", FontRole.BODY)]
+            heading = [*heading, *setter.paragraph(paragraph, where, indent=0)]
+        return heading
 
 
 def photo_row(paths: Sequence[str], per_row: int, lines: int) -> Row:

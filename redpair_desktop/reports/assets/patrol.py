@@ -23,7 +23,16 @@ from redpair_desktop.reports.fonts import FontRole, FontSet
 from redpair_desktop.reports.grid import Line, Typesetter
 from redpair_desktop.reports.heading import centred_lines, title_lines
 from redpair_desktop.reports.page import DocumentInfo, draw_qr, render
-from redpair_desktop.reports.table import Block, Cell, Column, Photo, Row, TableSetter, lay_out
+from redpair_desktop.reports.table import (
+    Block,
+    Cell,
+    Column,
+    Notes,
+    Photo,
+    Row,
+    TableSetter,
+    lay_out,
+)
 
 PAIRS = 4  # 杆号 → 状态 pairs side by side in a row of the pole table
 POLE_COLUMNS = tuple(
@@ -37,6 +46,9 @@ SIGN_COLUMNS = (Column("签字人", 7), Column("签名", 12), Column("日期", 9
 SIGNERS = ("巡视人", "审核人")
 PHOTO_LINES = 3  # grid lines: a defect's photo about 39 × 28 mm
 SIGN_LINES = 2
+NOTE_SIZE = 12.0  # 小四: every defect's words at one size
+NOTE_COLUMN = 3  # 缺陷说明
+ROW_LINES = 4  # a longer note goes to 附注
 BLANK_DEFECT_ROWS = 6  # with the heading, the first page
 BLANK_ROW_LINES = 2
 NORMAL, DEFECT, TICK = "正常", "缺陷", "□缺陷"
@@ -46,8 +58,11 @@ BLANK_NOTE = "逐杆、逐台巡视，有缺陷的在□内打√并在缺陷记
 
 
 def patrol_pdf(sheet: PatrolSheet, fonts: FontSet, data_dir: Path, blank: bool = False) -> bytes:
-    parts = _Parts(Typesetter(fonts), sheet, data_dir, blank)
-    paged = lay_out(parts.heading(), parts.blocks(), [])
+    setter = Typesetter(fonts)
+    parts = _Parts(setter, sheet, data_dir, blank)
+    blocks = parts.blocks()
+    notes = parts.notes.lines(setter, parts.heading_line(4, "附注"))
+    paged = lay_out(parts.heading(), blocks, notes)
     payload = record_payload(sheet)
 
     def on_page(canvas: Canvas, number: int) -> None:
@@ -75,6 +90,7 @@ def counts_text(sheet: PatrolSheet, blank: bool) -> str:
 class _Parts:
     def __init__(self, setter: Typesetter, sheet: PatrolSheet, data_dir: Path, blank: bool):
         self.setter, self.sheet, self.data_dir, self.blank = setter, sheet, data_dir, blank
+        self.notes = Notes(ROW_LINES)
 
     def heading(self) -> list[Line]:
         sheet = self.sheet
@@ -97,20 +113,19 @@ class _Parts:
         return [defects, self._poles(), self._transformers(), self._signatures()]
 
     def _defects(self) -> Block:
-        table = TableSetter(self.setter, DEFECT_COLUMNS)
+        table = TableSetter(self.setter, DEFECT_COLUMNS, NOTE_SIZE)
         rows = [self._defect_row(table, n, d) for n, d in enumerate(self.sheet.defects, start=1)]
-        lead = self._heading_line(0, f"缺陷（{len(rows)}处）" if rows else "缺陷：无")
+        lead = self.heading_line(0, f"缺陷（{len(rows)}处）" if rows else "缺陷：无")
         return Block(tuple(lead), table.header, tuple(rows))
 
     def _defect_row(self, table: TableSetter, number: int, defect: SheetDefect) -> Row:
         note = Cell(defect.note, _("“{asset}”的缺陷说明", asset=defect.asset))
         cells = [Cell(str(number)), Cell(defect.asset, defect.asset),
                  Cell(defect.type, colour=DEFECT_COLOUR), note, Cell()]  # fmt: skip
-        row = table.fitting_row(cells)
+        least = 1 if defect.photo is None else PHOTO_LINES
+        row = self.notes.row(table, cells, f"缺陷第{number}处", NOTE_COLUMN, least)
         if defect.photo is None:
             return row
-        if row.lines < PHOTO_LINES:
-            row = table.row(cells, lines=PHOTO_LINES)
         left, right = table.edges[-2], table.edges[-1]
         return replace(row, photos=(Photo(str(self._photo(defect.photo)), left, right),))
 
@@ -120,7 +135,7 @@ class _Parts:
             table.row([Cell(str(n)), Cell(), Cell(), Cell(), Cell()], lines=BLANK_ROW_LINES)
             for n in range(1, BLANK_DEFECT_ROWS + 1)
         ]
-        return Block(tuple(self._heading_line(0, "缺陷记录")), table.header, tuple(rows))
+        return Block(tuple(self.heading_line(0, "缺陷记录")), table.header, tuple(rows))
 
     def _poles(self) -> Block:
         table = TableSetter(self.setter, POLE_COLUMNS)
@@ -130,7 +145,7 @@ class _Parts:
                        for cell in self._pole_cells(pole)])
             for start in range(0, len(poles), PAIRS)
         ]  # fmt: skip
-        lead = self._heading_line(1, f"逐杆巡视情况（{len(poles)}基）")
+        lead = self.heading_line(1, f"逐杆巡视情况（{len(poles)}基）")
         return Block(tuple(lead), table.header, tuple(rows))
 
     def _pole_cells(self, pole: SheetAsset) -> tuple[Cell, Cell]:
@@ -146,7 +161,7 @@ class _Parts:
             ])
             for number, asset in enumerate(self.sheet.transformers, start=1)
         ]  # fmt: skip
-        lead = self._heading_line(2, f"变压器（{len(rows)}台）")
+        lead = self.heading_line(2, f"变压器（{len(rows)}台）")
         return Block(tuple(lead), table.header, tuple(rows))
 
     def _state(self, asset: SheetAsset) -> Cell:
@@ -157,7 +172,7 @@ class _Parts:
     def _signatures(self) -> Block:
         table = TableSetter(self.setter, SIGN_COLUMNS)
         rows = [table.row([Cell(role), Cell(), Cell()], lines=SIGN_LINES) for role in SIGNERS]
-        return Block(tuple(self._heading_line(3, "签字确认")), table.header, tuple(rows))
+        return Block(tuple(self.heading_line(3, "签字确认")), table.header, tuple(rows))
 
     def _photo(self, relative: str) -> Path:
         path = self.data_dir / relative
@@ -165,7 +180,7 @@ class _Parts:
             raise UserError(_("找不到照片文件“{path}”，无法打印。请检查数据文件夹。", path=path))
         return path
 
-    def _heading_line(self, number: int, text: str) -> list[Line]:
+    def heading_line(self, number: int, text: str) -> list[Line]:
         line = f"{NUMERALS[number]}、{text}"
         return self.setter.paragraph([(line, FontRole.HEADING1)], _("标题"), indent=0)
 

@@ -28,7 +28,16 @@ from redpair_desktop.reports.grid import Line, Typesetter
 from redpair_desktop.reports.heading import centred_lines, clock, title_lines
 from redpair_desktop.reports.ink import read_ink
 from redpair_desktop.reports.page import DocumentInfo, draw_qr, render
-from redpair_desktop.reports.table import Block, Cell, Column, Row, TableSetter, lay_out, photo_row
+from redpair_desktop.reports.table import (
+    Block,
+    Cell,
+    Column,
+    Notes,
+    Row,
+    TableSetter,
+    lay_out,
+    photo_row,
+)
 
 PHOTOS_PER_ROW = 4
 PHOTO_LINES = 4  # grid lines: a photo box about 39 × 38 mm
@@ -56,7 +65,8 @@ def inspection_pdf(
     setter = Typesetter(fonts)
     parts = _Parts(setter, sheet, data_dir)
     blocks = parts.blank_blocks() if blank else parts.filled_blocks()
-    paged = lay_out(parts.heading(blank), blocks, parts.notes_lines())
+    notes = parts.notes.lines(setter, parts.heading_line(4, "附注"))
+    paged = lay_out(parts.heading(blank), blocks, notes)
     payload = record_payload(sheet)
 
     def on_page(canvas: Canvas, number: int) -> None:
@@ -85,7 +95,7 @@ def choices_text(responses: tuple[str, ...]) -> str:
 class _Parts:
     def __init__(self, setter: Typesetter, sheet: InspectionSheet, data_dir: Path) -> None:
         self.setter, self.sheet, self.data_dir = setter, sheet, data_dir
-        self.notes: list[tuple[str, str]] = []  # (where, text) of texts too long for a row
+        self.notes = Notes(ROW_LINES)
 
     def heading(self, blank: bool) -> list[Line]:
         sheet = self.sheet
@@ -108,15 +118,15 @@ class _Parts:
 
     def filled_blocks(self) -> list[Block]:
         sheet, blocks = self.sheet, []
-        heading = self._heading_line(0, f"不符合项（{len(sheet.flagged)}项）")
+        heading = self.heading_line(0, f"不符合项（{len(sheet.flagged)}项）")
         if sheet.flagged:
             blocks.append(self._flagged_block(heading))
             heading = []
-        findings = self._heading_line(1, f"问题清单（{len(sheet.findings)}项）")
+        findings = self.heading_line(1, f"问题清单（{len(sheet.findings)}项）")
         if sheet.findings:
             blocks.append(self._findings_block([*heading, *findings]))
             heading, findings = [], []
-        lead = [*heading, *findings, *self._heading_line(2, SECTIONS_HEADING)]
+        lead = [*heading, *findings, *self.heading_line(2, SECTIONS_HEADING)]
         table = TableSetter(self.setter, SECTION_COLUMNS, ITEM_SIZE)
         flagged = {item.key for item in sheet.flagged}
         for number, section in enumerate(sheet.sections, start=1):
@@ -134,7 +144,7 @@ class _Parts:
     def blank_blocks(self) -> list[Block]:
         table = TableSetter(self.setter, BLANK_COLUMNS, ITEM_SIZE)
         choices = choices_text(self.sheet.responses)
-        lead = self._heading_line(0, SECTIONS_HEADING)
+        lead = self.heading_line(0, SECTIONS_HEADING)
         blocks = []
         for number, section in enumerate(self.sheet.sections, start=1):
             rows = [
@@ -158,14 +168,14 @@ class _Parts:
             )
             cells = [Cell(str(number)), self._text(item), Cell(label, colour=colour),
                      Cell(comment, _("“{item}”的情况说明", item=item.text))]  # fmt: skip
-            rows.append(self._noted_row(table, cells, f"不符合项第{number}项"))
+            rows.append(self.notes.row(table, cells, f"不符合项第{number}项", -1))
             rows += self._photo_rows(item)
         return Block(tuple(lead), table.header, tuple(rows))
 
     def _findings_block(self, lead: list[Line]) -> Block:
         table = TableSetter(self.setter, FINDING_COLUMNS, ITEM_SIZE)
         rows = [
-            self._noted_row(
+            self.notes.row(
                 table,
                 [
                     Cell(str(number)),
@@ -173,6 +183,7 @@ class _Parts:
                     Cell(finding.description, _("问题描述")),
                 ],
                 f"问题清单第{number}项",
+                -1,
             )
             for number, finding in enumerate(self.sheet.findings, start=1)
         ]
@@ -190,28 +201,8 @@ class _Parts:
             Cell(last.label, colour=last.colour) if last else Cell(),
             Cell(answer.comment, _("“{item}”的备注", item=item.text)) if answer else Cell(),
         ]
-        rows = [self._noted_row(table, cells, f"{section.title}第{number}项")]
+        rows = [self.notes.row(table, cells, f"{section.title}第{number}项", -1)]
         return rows if flagged else [*rows, *self._photo_rows(item)]  # flagged: drawn above
-
-    def _noted_row(self, table: TableSetter, cells: list[Cell], where: str) -> Row:
-        """The row, at most ``ROW_LINES`` tall: a last cell too long for it is printed in
-        full under 附注 and the cell points there."""
-        try:
-            return table.fitting_row(cells, ROW_LINES)
-        except UserError:
-            if not cells[-1].text:
-                raise
-        self.notes.append((where, cells[-1].text))
-        return table.fitting_row([*cells[:-1], Cell(f"见附注{len(self.notes)}")], ROW_LINES)
-
-    def notes_lines(self) -> list[Line]:
-        """附注: the texts too long for their rows, each in full."""
-        if not self.notes:
-            return []
-        lines = self._heading_line(4, "附注")
-        for number, (where, text) in enumerate(self.notes, start=1):
-            lines += self._plain(f"附注{number}（{where}）：{text}", where)
-        return lines
 
     def _photo_rows(self, item: SheetItem) -> list[Row]:
         paths = [str(self._photo(path)) for path in item.photos]
@@ -232,10 +223,8 @@ class _Parts:
         else:
             rows = [self._signoff_row(table, signoff) for signoff in self.sheet.signoffs]
             if not rows:
-                return Block(
-                    tuple(self._heading_line(number, "签字确认：未签字")), table.header, ()
-                )
-        return Block(tuple(self._heading_line(number, "签字确认")), table.header, tuple(rows))
+                return Block(tuple(self.heading_line(number, "签字确认：未签字")), table.header, ())
+        return Block(tuple(self.heading_line(number, "签字确认")), table.header, tuple(rows))
 
     def _signoff_row(self, table: TableSetter, signoff: SheetSignoff) -> Row:
         moment = signoff.signed_at
@@ -254,7 +243,7 @@ class _Parts:
             text += f"　得分：{score_text(section.percent)}"
         return self.setter.paragraph([(text, FontRole.HEADING2)], _("检查项目"), indent=0)
 
-    def _heading_line(self, number: int, text: str) -> list[Line]:
+    def heading_line(self, number: int, text: str) -> list[Line]:
         line = f"{NUMERALS[number]}、{text}"
         return self.setter.paragraph([(line, FontRole.HEADING1)], _("标题"), indent=0)
 

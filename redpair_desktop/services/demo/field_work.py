@@ -25,7 +25,7 @@ from redpair_desktop.services.assets.patrols import begin_patrol, store_defect
 from redpair_desktop.services.assets.register import find_asset, register_line, register_transformer
 from redpair_desktop.services.demo.ceremony import CHINA, DemoClock
 from redpair_desktop.services.demo.scribbles import demo_signature
-from redpair_desktop.services.images import PreparedImage, prepare_bytes
+from redpair_desktop.services.images import PreparedImage, prepare_bytes, store_prepared
 from redpair_desktop.services.inspections.photos import store_item_photo
 from redpair_desktop.services.inspections.records import checklist_of
 from redpair_desktop.services.inspections.runs import (
@@ -76,9 +76,9 @@ MEASURES = {  # failed item → (measure, due, priority)
                   date(2024, 5, 31), Priority.MEDIUM),
 }  # fmt: skip
 PATROL_START = (14, 30)
-DEFECTS = [
-    ("37", DefectType.BIRD_NEST, "横担处有鸟窝，需停电择机清除"),
-    ("86", DefectType.SLACK_STAY, "拉线松弛，UT 型线夹需紧固"),
+DEFECTS = [  # (pole, type, note, photographed)
+    ("37", DefectType.BIRD_NEST, "横担处有鸟窝，需停电择机清除", True),
+    ("86", DefectType.SLACK_STAY, "拉线松弛，UT 型线夹需紧固", False),
 ]
 RETURN_VISIT = date(2024, 6, 20)
 RETURN_TITLE = "回访检查"
@@ -120,9 +120,12 @@ class _FieldWork:
         measures = self._measures(visit)
         self._now(day, PATROL_START)
         patrol = begin_patrol(self.session, line, day, self.representative)
-        for number, defect_type, note in DEFECTS:
+        for number, defect_type, note, photographed in DEFECTS:
             asset = find_asset(self.session, line, number)
-            store_defect(self.session, patrol, asset, defect_type, note)
+            defect = store_defect(self.session, patrol, asset, defect_type, note)
+            if photographed:
+                stored = store_prepared(self.data_dir, _pole_photo(number))
+                defect.photo_sha256, defect.photo_path = stored.sha256, stored.original_path
         self._follow_up(measures["daily.1.2"], measures["daily.2.1"])
 
     def _inspection(
@@ -187,6 +190,21 @@ def _photo(key: str) -> PreparedImage:
     draw = ImageDraw.Draw(image)
     draw.rectangle((160, 90, 480, 330), outline=(120, 90, 60), width=8)
     draw.rectangle((0, 400, 640, 480), fill=(150, 140, 128))
+    return _jpeg(image, f"{key}.jpg")
+
+
+def _pole_photo(number: str) -> PreparedImage:
+    """A synthetic photo of a concrete pole against the sky with a nest on its crossarm."""
+    image = Image.new("RGB", (480, 640), (178, 206, 230))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 560, 480, 640), fill=(112, 140, 84))
+    draw.polygon([(226, 40), (254, 40), (266, 600), (214, 600)], fill=(168, 168, 160))
+    draw.rectangle((110, 110, 370, 126), fill=(90, 90, 96))
+    draw.ellipse((150, 84, 214, 116), fill=(112, 84, 52))
+    return _jpeg(image, f"杆{number}.jpg")
+
+
+def _jpeg(image: Image.Image, name: str) -> PreparedImage:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
-    return prepare_bytes(out.getvalue(), f"{key}.jpg")
+    return prepare_bytes(out.getvalue(), name)

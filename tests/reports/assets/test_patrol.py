@@ -4,6 +4,7 @@ the QR payload; the blank sheet; a photo file gone is refused, naming it."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 
@@ -16,15 +17,17 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.reports.assets.patrol import patrol_pdf, record_payload
 from redpair_desktop.reports.fonts import FontSet
 from redpair_desktop.services.assets.listing import list_patrols
-from redpair_desktop.services.assets.patrols import DefectDraft, save_defects
+from redpair_desktop.services.assets.patrols import MAX_NOTE, DefectDraft, save_defects
 from redpair_desktop.services.assets.sheets import patrol_sheet
 from redpair_desktop.services.workspace import open_workspace
 from tests.reports.activities.test_roll import image_count, text_of
+from tests.reports.inspections.test_report import flat
 
 
 @pytest.fixture(scope="module")
 def demo(demo_template, tmp_path_factory):
-    """The demo patrol with two more defects, photographed, and its sheet."""
+    """The demo patrol (its 37号杆 鸟窝 photographed) with two more defects, photographed, and
+    its sheet."""
     folder = tmp_path_factory.mktemp("patrol")
     data_dir = folder / "data"
     shutil.copytree(demo_template.parent, data_dir)
@@ -70,15 +73,15 @@ def test_the_record_reads_heading_defects_then_every_asset(filled):
 
 
 def test_each_photographed_defect_has_its_photo_and_fonts_are_embedded(filled, demo):
-    assert image_count(filled) == 2
+    assert image_count(filled) == 3
     reader = PdfReader(io.BytesIO(filled))
-    assert len(reader.pages) == 3
+    assert len(reader.pages) == 4
     assert reader.metadata.subject == record_payload(demo[0])
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             if font.get_object()["/BaseFont"] != "/Helvetica":  # ReportLab's unused default
                 assert "/FontFile2" in font.get_object()["/FontDescriptor"].get_object()
-    assert "—3—" in text_of(filled)
+    assert "—4—" in text_of(filled)
 
 
 def test_the_blank_sheet_has_a_box_for_every_asset_and_no_photos(blank):
@@ -97,3 +100,16 @@ def test_a_photo_file_gone_is_refused_naming_it(demo, tmp_path):
     gone.unlink()
     with pytest.raises(UserError, match="找不到照片文件"):
         patrol_pdf(sheet, FontSet(), copy)
+
+
+def test_a_note_of_the_longest_allowed_length_prints_in_full_under_notes(demo):
+    sheet, data_dir = demo
+    long = "拉线松弛，UT 型线夹锈蚀需更换；" * 29  # 493 characters, within the 500 allowed
+    assert len(long) <= MAX_NOTE
+    defects = (dataclasses.replace(sheet.defects[1], note=long), *sheet.defects[2:])
+    pdf = patrol_pdf(dataclasses.replace(sheet, defects=(sheet.defects[0], *defects)),
+                     FontSet(), data_dir)  # fmt: skip
+    text = text_of(pdf)
+    assert "见附注1" in text
+    assert flat(long) in flat(text.split("五、附注")[1])
+    assert image_count(pdf) == 3
