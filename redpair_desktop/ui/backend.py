@@ -68,14 +68,17 @@ class Backend(QObject):
         operation: Operation[T],
         on_success: Callable[[T], Any],
         on_failure: Callable[[BaseException], Any] | None = None,
+        *,
+        finish: bool = False,
     ) -> None:
-        """Run ``operation(workspace)`` on the worker, after the workspace is open."""
+        """Run ``operation(workspace)`` on the worker, after the workspace is open; ``finish``:
+        a write that runs even when the window closes while it waits."""
         if self._closed:
             return
         self.open()
         opening = self._opening
         assert opening is not None
-        self.runner.run(lambda: operation(opening.result()), on_success, on_failure)
+        self.runner.run(lambda: operation(opening.result()), on_success, on_failure, finish=finish)
 
     def close(self) -> None:
         """Wait for the running operation, then close the database; later calls do nothing."""

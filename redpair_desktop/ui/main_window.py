@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -159,6 +160,12 @@ class MainWindow(QMainWindow):
         self.verify_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """The other windows close first, each storing what it still holds before the worker
+        stops; one that refuses (the kiosk asks for the PIN) keeps the application open."""
+        others = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        if not all(window.close() for window in others):
+            event.ignore()
+            return
         self.settings.window_geometry = self.saveGeometry().toBase64().data().decode()
         self._save_settings(self.settings)
         self.backend.close()

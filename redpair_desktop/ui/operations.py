@@ -31,6 +31,7 @@ class DbRunner(QObject):
         self._stopped = False
         self._on_error = on_error
         self._pending = 0
+        self._droppable: set[Future[Any]] = set()  # queued work shutdown may cancel
         self._delivered.connect(self._on_delivered)
 
     @property
@@ -42,9 +43,13 @@ class DbRunner(QObject):
         operation: Callable[[], T],
         on_success: Callable[[T], Any],
         on_failure: Callable[[BaseException], Any] | None = None,
+        *,
+        finish: bool = False,
     ) -> Future[T]:
         """Run ``operation`` off the GUI thread; call back with its result or its error.
-        After ``shutdown`` (the window is closing) nothing runs and nothing calls back."""
+        After ``shutdown`` (the window is closing) nothing runs and nothing calls back; work
+        still queued then is dropped unless ``finish`` (a write the user made) says it must
+        run."""
         if self._stopped:
             from concurrent.futures import Future
 
@@ -54,6 +59,9 @@ class DbRunner(QObject):
         self._pending += 1
         failure = on_failure or self._on_error
         future = self._worker().submit(operation)
+        if not finish:
+            self._droppable.add(future)
+            future.add_done_callback(self._droppable.discard)
         future.add_done_callback(lambda done: self._deliver(done, on_success, failure))
         return future
 
@@ -80,7 +88,10 @@ class DbRunner(QObject):
         return self._executor
 
     def shutdown(self) -> None:
-        """Wait for the running operation (never cut a transaction short), then stop."""
+        """Wait for the running operation (never cut a transaction short) and the queued work
+        that must finish, then stop."""
         self._stopped = True  # later runs are dropped
+        for future in list(self._droppable):
+            future.cancel()
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=True)

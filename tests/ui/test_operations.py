@@ -1,5 +1,5 @@
 """The database worker: results come back on the GUI thread; work still queued when the window
-closes is dropped quietly."""
+closes is dropped quietly, except a write that must finish."""
 
 from __future__ import annotations
 
@@ -37,3 +37,19 @@ def test_work_queued_at_shutdown_calls_nothing_back_and_logs_nothing(qtbot, capl
     assert [
         record for record in caplog.records if "exception calling callback" in record.message
     ] == []
+
+
+def test_a_write_that_must_finish_runs_at_shutdown_while_reads_are_dropped(qtbot):
+    runner = DbRunner(lambda error: None)
+    release = threading.Event()
+    written: list[str] = []
+    runner.run(release.wait, lambda _result: None)  # holds the worker until shutdown begins
+    read = runner.run(lambda: "read", lambda _result: None)
+    write = runner.run(lambda: written.append("comment"), lambda _result: None, finish=True)
+    stopper = threading.Thread(target=runner.shutdown)
+    stopper.start()
+    qtbot.waitUntil(read.cancelled)
+    release.set()
+    stopper.join(timeout=10)
+    assert not stopper.is_alive()
+    assert written == ["comment"] and write.done() and not write.cancelled()

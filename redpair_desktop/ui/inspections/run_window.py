@@ -364,7 +364,7 @@ class RunWindow(QWidget):
         inspection_id = self.inspection_id
         self.backend.call(
             lambda ws: ops.set_comment(ws, inspection_id, key, text), self._on_stored,
-            self._on_failed,
+            self._on_failed, finish=True,
         )  # fmt: skip
 
     # --- photos -------------------------------------------------------------------------

@@ -217,3 +217,15 @@ def test_without_a_pin_leaving_warns_first(qtbot, kiosk_of):
         box.findChild(QPushButton, "kioskLeaveWithoutPinButton"), Qt.MouseButton.LeftButton
     )
     qtbot.waitUntil(lambda: not kiosk.isVisible())
+
+
+def test_the_main_window_stays_open_behind_a_locked_kiosk(qtbot, demo_app, demo_data_dir, kiosk_of):
+    set_pin(demo_data_dir, "2580")
+    kiosk, _activity_id = kiosk_of()
+    demo_app.window.close()
+    dialog = pin_dialog(qtbot, kiosk)
+    assert demo_app.window.isVisible() and kiosk.isVisible()
+    enter_pin(qtbot, dialog, "2580")
+    qtbot.waitUntil(lambda: not kiosk.isVisible())
+    demo_app.window.close()
+    assert not demo_app.window.isVisible()

@@ -181,6 +181,25 @@ def test_a_draft_resumes_after_the_database_is_reopened(qtbot, open_app, demo_da
     assert "还需添加照片" in window.pane.needs.text()
 
 
+def test_closing_the_main_window_at_once_keeps_the_comment_just_typed(
+    qtbot, open_app, demo_data_dir
+):
+    application = open_app(demo_data_dir)
+    inspection_id = new_draft(qtbot, application)
+    window = open_run(qtbot, application, inspection_id)
+    key = window.items.current_key()
+    press(qtbot, window, Qt.Key.Key_3)  # a failed answer stays on its item
+    settled(qtbot, application)
+    type_chinese(window.pane.comment, "灭火器压力不足")
+    assert window.pending_comment is not None  # still waiting for the pause
+    application.window.close()  # closes the run window first; the worker then finishes it
+    assert not window.isVisible()
+
+    reopened = open_app(demo_data_dir)
+    items = {s.item.key: s for s in view_of(qtbot, reopened, inspection_id).items}
+    assert items[key].comment == "灭火器压力不足"
+
+
 def test_a_photo_that_is_not_an_image_is_refused(qtbot, demo_app, tmp_path, monkeypatch):
     inspection_id = new_draft(qtbot, demo_app)
     window = open_run(qtbot, demo_app, inspection_id)
