@@ -13,10 +13,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,7 @@ from redpair_desktop.ui.agreements.draft_preview import (
 from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.widgets.confirm import confirm
+from redpair_desktop.ui.widgets.editing_dialog import EditingDialog
 
 if TYPE_CHECKING:
     from redpair_desktop.domain.agreements.document import AgreementDocument
@@ -54,7 +54,7 @@ VERSION_COLUMNS = 5
 ROWS_SHOWN = 4  # the versions list scrolls beyond
 
 
-class AgreementEditorDialog(QDialog):
+class AgreementEditorDialog(EditingDialog):
     def __init__(
         self,
         backend: Backend,
@@ -331,25 +331,8 @@ class AgreementEditorDialog(QDialog):
         else:
             self.report_error(error)
 
-    def reject(self) -> None:
-        if not self.has_changes():
-            super().reject()
-            return
-        confirm(
-            self,
-            name="discardDraft",
-            title=_("关闭起草协议书"),
-            text=_("修改还没有保存为新版本。放弃这些修改？"),
-            action=_("放弃修改并关闭"),
-            on_confirmed=lambda: QDialog.reject(self),
-        )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.has_changes():
-            event.ignore()
-            self.reject()
-        else:
-            super().closeEvent(event)
+    def discard_question(self) -> tuple[str, str, str]:
+        return "discardDraft", _("关闭起草协议书"), _("修改还没有保存为新版本。放弃这些修改？")
 
 
 def _rendered(printout: ops.Printout, dpi: float) -> RenderedPdf:  # on the worker

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.inspections import template_ops as ops
 from redpair_desktop.ui.inspections.response_editor import ResponseEditor
 from redpair_desktop.ui.inspections.template_form import TemplateForm
-from redpair_desktop.ui.widgets.confirm import confirm
+from redpair_desktop.ui.widgets.editing_dialog import EditingDialog
 
 if TYPE_CHECKING:
     from redpair_desktop.services.inspections.templates import SavedTemplate, VersionRow
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (960, 680)
 
 
-class TemplateEditorDialog(QDialog):
+class TemplateEditorDialog(EditingDialog):
     """Opens the latest version of ``key`` (or ``version`` of it), or, without a key, the new
     checklist ``new_words``; ``saved`` gives the template's key after each save."""
 
@@ -213,25 +212,8 @@ class TemplateEditorDialog(QDialog):
         if blank is not None:
             blank.setFocus()
 
-    def reject(self) -> None:
-        if not self.has_changes():
-            super().reject()
-            return
-        confirm(
-            self,
-            name="discardTemplate",
-            title=_("关闭检查表模板"),
-            text=_("修改还没有保存。放弃这些修改？"),
-            action=_("放弃修改并关闭"),
-            on_confirmed=lambda: QDialog.reject(self),
-        )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.has_changes():
-            event.ignore()
-            self.reject()
-        else:
-            super().closeEvent(event)
+    def discard_question(self) -> tuple[str, str, str]:
+        return "discardTemplate", _("关闭检查表模板"), _("修改还没有保存。放弃这些修改？")
 
 
 def _saved_text(outcome: SavedTemplate) -> str:
