@@ -4,7 +4,7 @@ members' counts 应到/实到/请假/缺席."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -15,7 +15,7 @@ from redpair_desktop.domain.activities.codes import ActivityType
 from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.pinyin_keys import matches, search_key
 from redpair_desktop.i18n import N_
-from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
+from redpair_desktop.ui.widgets.row_table import FilteredTableModel, Index
 
 if TYPE_CHECKING:
     from redpair_desktop.services.activities.activities import ActivityRow
@@ -73,27 +73,9 @@ class ActivityFilter:
         return not self.text or matches(search_key([row.title, row.place]), self.text)
 
 
-class ActivityTableModel(RowTableModel["ActivityRow"]):
+class ActivityTableModel(FilteredTableModel["ActivityRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(Column, HEADERS, parent)
-        self._all: list[ActivityRow] = []
-        self._filter = ActivityFilter()
-
-    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
-        self._all = list(rows)
-        self._refresh()
-
-    def set_filter(self, where: ActivityFilter) -> None:
-        self._filter = where
-        self._refresh()
-
-    def all_rows(self) -> list[ActivityRow]:
-        return list(self._all)
-
-    def _refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = [row for row in self._all if self._filter.accepts(row)]
-        self.endResetModel()
+        super().__init__(Column, HEADERS, ActivityFilter(), parent)
 
     # --- Qt overrides -------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ corrected inspection shows as its newest version (已更正), a 补录 one is ma
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -16,7 +16,7 @@ from redpair_desktop.domain.inspections.codes import InspectionStatus
 from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.pinyin_keys import matches, search_key
 from redpair_desktop.i18n import N_, _
-from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
+from redpair_desktop.ui.widgets.row_table import FilteredTableModel, Index
 
 if TYPE_CHECKING:
     from redpair_desktop.services.inspections.listing import InspectionRow
@@ -86,27 +86,9 @@ class InspectionFilter:
         )
 
 
-class InspectionTableModel(RowTableModel["InspectionRow"]):
+class InspectionTableModel(FilteredTableModel["InspectionRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(Column, HEADERS, parent)
-        self._all: list[InspectionRow] = []
-        self._filter = InspectionFilter()
-
-    def set_rows(self, rows: Sequence[InspectionRow]) -> None:
-        self._all = list(rows)
-        self._refresh()
-
-    def set_filter(self, where: InspectionFilter) -> None:
-        self._filter = where
-        self._refresh()
-
-    def all_rows(self) -> list[InspectionRow]:
-        return list(self._all)
-
-    def _refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = [row for row in self._all if self._filter.accepts(row)]
-        self.endResetModel()
+        super().__init__(Column, HEADERS, InspectionFilter(), parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.shown_row(index)

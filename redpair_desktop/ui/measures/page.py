@@ -182,7 +182,7 @@ class MeasuresPage(QWidget):
         self.findings.set_rows(board.findings)
         self._select(self.finding_table, self.findings.row_of(finding.id) if finding else None)
         self.filters.set_stations((row.station_branch_id, row.co_owner) for row in board.measures)
-        self._refill(lambda: self.measures.set_rows(board.measures, today), select)
+        self._refill(lambda: self.measures.set_measures(board.measures, today), select)
         self.loaded = True
 
     def _refill(self, change: Callable[[], None], select: uuid.UUID | None = None) -> None:

@@ -16,7 +16,7 @@ from redpair_desktop.domain.labels import label
 from redpair_desktop.domain.measures.codes import MeasureStatus
 from redpair_desktop.i18n import N_, _
 from redpair_desktop.ui.appearance import ERROR_COLOUR
-from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
+from redpair_desktop.ui.widgets.row_table import FilteredTableModel, Index, RowTableModel
 
 if TYPE_CHECKING:
     from redpair_desktop.services.measures.board import MeasureRow
@@ -109,7 +109,7 @@ class MeasureFilter:
     text: str = ""
     overdue_only: bool = False
 
-    def keeps(self, row: MeasureRow) -> bool:
+    def accepts(self, row: MeasureRow) -> bool:
         text = self.text.strip().casefold()
         words = (row.title, row.finding, row.owner, row.co_owner)
         return (
@@ -120,28 +120,14 @@ class MeasureFilter:
         )
 
 
-class MeasureModel(RowTableModel["MeasureRow"]):
+class MeasureModel(FilteredTableModel["MeasureRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(MeasureColumn, MEASURE_HEADERS, parent)
-        self._all: list[MeasureRow] = []
-        self._filter = MeasureFilter()
+        super().__init__(MeasureColumn, MEASURE_HEADERS, MeasureFilter(), parent)
         self.today = date.today()
 
-    def set_rows(self, rows: list[MeasureRow], today: date) -> None:
-        self._all, self.today = list(rows), today
-        self._apply()
-
-    def set_filter(self, where: MeasureFilter) -> None:
-        self._filter = where
-        self._apply()
-
-    def all_rows(self) -> list[MeasureRow]:
-        return list(self._all)
-
-    def _apply(self) -> None:
-        self.beginResetModel()
-        self._rows = [row for row in self._all if self._filter.keeps(row)]
-        self.endResetModel()
+    def set_measures(self, rows: list[MeasureRow], today: date) -> None:
+        self.today = today
+        self.set_rows(rows)
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
         row = self.shown_row(index)

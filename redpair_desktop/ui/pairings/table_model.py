@@ -3,7 +3,7 @@ flagged pairings marked (临近到期 in amber, 到期未续签 in red, 终止 i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,7 @@ from redpair_desktop.domain.pairings.filters import PairingFilter
 from redpair_desktop.domain.pairings.labels import flag_label, partner_type_label, status_label
 from redpair_desktop.domain.pairings.rules import PairingFlag
 from redpair_desktop.i18n import N_, _
-from redpair_desktop.ui.widgets.row_table import Index, RowTableModel
+from redpair_desktop.ui.widgets.row_table import FilteredTableModel, Index
 
 if TYPE_CHECKING:
     from redpair_desktop.services.pairings.registry import PairingRow
@@ -80,36 +80,23 @@ CELLS: dict[Column, Callable[[PairingRow], str]] = {
 }
 
 
-class PairingTableModel(RowTableModel["PairingRow"]):
+class PairingTableModel(FilteredTableModel["PairingRow"]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(Column, HEADERS, parent)
-        self._all: list[PairingRow] = []
-        self._filter = PairingFilter()
+        super().__init__(Column, HEADERS, PairingFilter(), parent)
         self._sort: tuple[int, Qt.SortOrder] = (Column.START, Qt.SortOrder.DescendingOrder)
 
     # --- contents -----------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[PairingRow]) -> None:
-        self._all = list(rows)
-        self._refresh()
-
-    def set_filter(self, where: PairingFilter) -> None:
-        self._filter = where
-        self._refresh()
-
-    def all_rows(self) -> list[PairingRow]:
-        return list(self._all)
-
     def shown_rows(self) -> list[PairingRow]:
         return list(self._rows)
 
-    def _refresh(self) -> None:
-        self.beginResetModel()
-        kept = [row for row in self._all if self._filter.accepts(row.facts)]
+    def accepts(self, row: PairingRow) -> bool:
+        return self._filter.accepts(row.facts)
+
+    def arranged(self, rows: list[PairingRow]) -> list[PairingRow]:
         column, order = self._sort
         key = CELLS[Column(column)]
-        self._rows = sorted(kept, key=key, reverse=order is Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
+        return sorted(rows, key=key, reverse=order is Qt.SortOrder.DescendingOrder)
 
     # --- Qt overrides -------------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 """A table model over plain rows, one record a row: the columns are an ``IntEnum`` with a
-translatable header each. Subclasses keep their own filters and say what a cell holds in
-``data``; the row bookkeeping and the headers are here once."""
+translatable header each. Subclasses say what a cell holds in ``data``; the row bookkeeping,
+the headers and (``FilteredTableModel``) the rows a filter keeps are here once."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -56,3 +56,45 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
             return _(self._headers[self._columns(section)])
         return None
+
+
+class RowFilter(Protocol):
+    def accepts(self, row: Any) -> bool: ...
+
+
+class FilteredTableModel(RowTableModel[R]):
+    """Keeps every row it is given and shows those its filter accepts (``accepts`` may look at
+    another part of a row, ``arranged`` may sort them)."""
+
+    def __init__(
+        self,
+        columns: type[IntEnum],
+        headers: Mapping[Any, str],
+        where: RowFilter,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, headers, parent)
+        self._all: list[R] = []
+        self._filter = where
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self._all = list(rows)
+        self._refresh()
+
+    def set_filter(self, where: RowFilter) -> None:
+        self._filter = where
+        self._refresh()
+
+    def all_rows(self) -> list[R]:
+        return list(self._all)
+
+    def accepts(self, row: R) -> bool:
+        return self._filter.accepts(row)
+
+    def arranged(self, rows: list[R]) -> list[R]:
+        return rows
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self.arranged([row for row in self._all if self.accepts(row)])
+        self.endResetModel()
