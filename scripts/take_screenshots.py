@@ -1,6 +1,7 @@
 """Take the README's screenshots: the main window on the demo database, section by section, and
 the roster's dialogs (person editor, removal, transfer, import check), the branch form, the
-pairing editor and the agreement preview.
+pairing editor and the agreement preview, the field work (inspections, their run window and
+dialogs, checklist templates, line patrols) and the findings and measures.
 
 Usage: QT_QPA_PLATFORM=offscreen python scripts/take_screenshots.py OUT_DIR
            [--language en] [--size 1024x768] [--suffix -1024]
@@ -177,6 +178,7 @@ def main() -> int:
     window.select_section("settings")
     shots.save(window, "settings")
     activity_shots(app, window, shots)
+    field_work_shots(app, window, shots)
     window.close()
     return 0
 
@@ -232,6 +234,132 @@ def activity_shots(app: QApplication, window: QWidget, shots: Shots) -> None:
     settle(app)
     shots.save(kiosk, "kiosk")
     kiosk.release()
+
+
+def fit(widget: QWidget, bound: QWidget) -> None:
+    """A separate window no larger than the main one (a small screen shrinks both)."""
+    size = widget.size().boundedTo(bound.size())
+    widget.resize(size)
+
+
+def field_work_shots(app: QApplication, window: QWidget, shots: Shots) -> None:
+    """检查与巡视: a new draft with a failed item, the demo's completed inspection, sign-off,
+    the templates and their editor, the 内冲线 patrol and a defect; then 问题与帮扶."""
+    window.select_section("inspections")
+    page = window.pages.currentWidget()
+    tab = page.tabs.widget(0)
+    wait_until(app, lambda: tab.loaded and tab.model.rowCount() > 0)
+    shots.save(window, "inspections")
+    inspection_shots(app, window, shots, tab)
+    completed = tab.open_run(result_of(app, tab.backend, reference_inspection))
+    fit(completed, window)
+    wait_until(app, lambda: completed.view is not None and completed.signatures.isVisible())
+    failed = next(s for s in completed.view.items if s.failed)
+    completed.items.select_key(failed.item.key)
+    wait_until(app, lambda: completed.pane.photos.count() == len(failed.photos))
+    shots.save(completed, "inspection-completed")
+    completed.close()
+    template_shots(app, window, shots, page.tabs.widget(2))
+    page.tabs.setCurrentIndex(1)
+    patrol_shots(app, window, shots, page.tabs.widget(1))
+    measure_shots(app, window, shots)
+
+
+def result_of(app: QApplication, backend, operation: Callable) -> object:
+    """``operation(workspace)`` run on the application's worker; its result."""
+    results: list = []
+    backend.call(operation, results.append, lambda error: results.append(error))
+    wait_until(app, lambda: bool(results))
+    if isinstance(results[0], BaseException):
+        raise results[0]
+    return results[0]
+
+
+def reference_inspection(workspace) -> object:
+    """The demo's “党建+安全” inspection of 大坪 (``redpair inspection pdf demo``)."""
+    from redpair_desktop.services.inspections.sheets import find_inspection
+
+    with workspace.db.read() as session:
+        return find_inspection(session, "demo")
+
+
+def inspection_shots(app: QApplication, window: QWidget, shots: Shots, tab) -> None:
+    """新建检查 of 大坪 on 日常管理 following the last visit, its first item 不符合, sign-off."""
+    from redpair_desktop.ui.inspections.signoff_dialog import SignoffDialog
+
+    tab.new_inspection()
+    dialog = tab.dialog
+    wait_until(app, lambda: dialog.isVisible() and dialog.start_button.isEnabled())
+    dialog.inspectors.setText("王检查")
+    dialog.template_boxes["daily"].setChecked(True)
+    dialog.from_last.setChecked(True)
+    shots.save(dialog, "inspection-new")
+    dialog.start_button.click()
+    wait_until(app, lambda: any(w.view is not None for w in tab.windows.values()))
+    run = next(w for w in tab.windows.values() if w.view is not None)
+    fit(run, window)
+    key = run.items.current_key()
+    failing = next(r for r in run.responses_of(key) if r.fails)
+    run.answer(failing.key)
+    wait_until(app, lambda: run.state(key).response is not None and run.pane.needs.isVisible())
+    shots.save(run, "inspection-run")
+    signoff = SignoffDialog(tab.backend, tab.report_error, run.run, run)
+    signoff.open()
+    wait_until(app, signoff.isVisible)
+    shots.save(signoff, "inspection-signoff")
+    signoff.reject()
+    run.close()
+
+
+def template_shots(app: QApplication, window: QWidget, shots: Shots, tab) -> None:
+    window.pages.currentWidget().tabs.setCurrentWidget(tab)
+    wait_until(app, lambda: tab.loaded and tab.version_table.rowCount() > 0)
+    shots.save(window, "templates")
+    office = next(n for n, row in enumerate(tab.rows) if row.key == "office")
+    tab.table.selectRow(office)
+    tab.edit_selected()
+    editor = tab.editor
+    wait_until(app, lambda: editor.isVisible() and editor.loaded is not None)
+    shots.save(editor, "template-editor")
+    editor.reject()
+
+
+def patrol_shots(app: QApplication, window: QWidget, shots: Shots, tab) -> None:
+    """The demo's 10 kV 内冲线 patrol at pole 37 (a defect), and the defect form."""
+    from redpair_desktop.ui.assets.defect_dialog import DefectDialog
+
+    wait_until(app, lambda: tab.loaded and tab.patrols_model.rowCount() > 0)
+    settle(app)
+    shots.save(window, "patrols")
+    tab.open_selected()
+    patrol = tab.window_
+    fit(patrol, window)
+    wait_until(app, lambda: patrol.loaded)
+    patrol.jump.setText("37")
+    patrol.jump_to_typed()
+    wait_until(app, lambda: patrol.pane.history.topLevelItemCount() > 0)
+    shots.save(patrol, "patrol-window")
+    asset = patrol.current_asset()
+    defect = DefectDialog(asset.number, asset.name, asset.kind, parent=patrol)
+    defect.open()
+    wait_until(app, defect.isVisible)
+    shots.save(defect, "patrol-defect")
+    defect.reject()
+    patrol.close()
+
+
+def measure_shots(app: QApplication, window: QWidget, shots: Shots) -> None:
+    """帮扶措施 with its first measure and that measure's log, then 问题清单."""
+    window.select_section("assistance")
+    page = window.pages.currentWidget()
+    wait_until(app, lambda: page.loaded and page.measures.rowCount() > 0)
+    page.tabs.setCurrentIndex(1)
+    page.measure_table.selectRow(0)
+    wait_until(app, lambda: page.log.rowCount() > 0)
+    shots.save(window, "measures")
+    page.tabs.setCurrentIndex(0)
+    page.finding_table.selectRow(0)
+    shots.save(window, "findings")
 
 
 if __name__ == "__main__":

@@ -150,7 +150,7 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         FindingCategory.OTHER: N_("其他"),
     },
     FindingSource: {
-        FindingSource.INSPECTION: N_("检查"),
+        FindingSource.INSPECTION: N_("现场检查"),
         FindingSource.PATROL: N_("巡视"),
         FindingSource.AD_HOC: N_("临时发现"),
     },

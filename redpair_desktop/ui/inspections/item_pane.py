@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redpair_desktop.i18n import _
+from redpair_desktop.i18n import N_, _
 from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.widgets.action_bar import ActionBar
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 THUMBNAIL = QSize(120, 90)
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMENT_LINES = 4
+COMMENT_HINT = N_("说明（判为不合格时必填）— Ctrl+M 到此处，Esc 回到列表")
 ANSWER_MIN_WIDTH = 96  # px: a one-word answer's button as wide as its neighbours
 
 
@@ -86,7 +87,6 @@ class ItemPane(QWidget):
         self.last.setStyleSheet("color: #455a64; font-style: italic;")
         self.needs = error_label("runItemNeeds")
         self.comment = QPlainTextEdit(objectName="runItemComment")
-        self.comment.setPlaceholderText(_("说明（判为不合格时必填）— Ctrl+M 到此处，Esc 回到列表"))
         self.comment.setTabChangesFocus(True)
         line = self.comment.fontMetrics().lineSpacing()
         self.comment.setFixedHeight(COMMENT_LINES * line + 16)
@@ -152,6 +152,7 @@ class ItemPane(QWidget):
             self.comment.setPlainText(state.comment)
             self.comment.blockSignals(False)
         self.comment.setReadOnly(not editable or state.response is None)
+        self.comment.setPlaceholderText(_(COMMENT_HINT) if editable else _("（未填写说明）"))
         self._show_photos(state, thumbnails)
 
     def _show_buttons(

@@ -41,7 +41,7 @@ HEADERS = {
     Column.TEMPLATES: N_("检查表"),
     Column.STATUS: N_("状态"),
     Column.SCORE: N_("得分"),
-    Column.FINDINGS: N_("问题"),
+    Column.FINDINGS: N_("问题数"),
 }
 
 

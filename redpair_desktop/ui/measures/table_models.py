@@ -99,7 +99,12 @@ MEASURE_HEADERS = {
 }
 
 
-LONG_COLUMNS = (MeasureColumn.TITLE, MeasureColumn.FINDING, MeasureColumn.LAST)
+LONG_COLUMNS = (
+    MeasureColumn.TITLE,
+    MeasureColumn.OWNERS,
+    MeasureColumn.FINDING,
+    MeasureColumn.LAST,
+)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-TEXT_MIN_WIDTH = 240  # px: about 14 characters of a measure or a finding
-LONG_WIDTH = 180  # px: a long text beside the main one, cut
+TEXT_MIN_WIDTH = 200  # px: about 12 characters of a measure or a finding
+LONG_WIDTH = 150  # px: a long text beside the main one, cut
 
 
 def row_table(

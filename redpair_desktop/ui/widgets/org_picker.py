@@ -132,7 +132,7 @@ class OrgPicker(QWidget):
         item = self._items.get(entry_id) if entry_id else None
         if item is not None:
             self.view.setCurrentIndex(item.index())
-            self.view.scrollTo(item.index())
+            self.view.scrollTo(item.index(), QAbstractItemView.ScrollHint.PositionAtCenter)
 
     # --- filtering and keys -------------------------------------------------------------
 
