@@ -10,8 +10,10 @@ Usage: QT_QPA_PLATFORM=offscreen python scripts/take_screenshots.py OUT_DIR
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,6 +86,8 @@ def main() -> int:
     parser.add_argument("--size", default="1200x760")
     parser.add_argument("--suffix", default="")
     args = parser.parse_args()
+    os.environ["TZ"] = "Asia/Shanghai"  # times as a PC in China shows them, whatever this one's
+    time.tzset()
     args.out_dir.mkdir(parents=True, exist_ok=True)
     width, height = (int(n) for n in args.size.split("x"))
     data_dir = Path(tempfile.mkdtemp(prefix="redpair-shots-"))
