@@ -1,4 +1,5 @@
-"""``demo``, ``info`` and ``db check``."""
+"""``demo``, ``info`` (answered from the SQLite file directly when it is up to date) and
+``db check``."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from typing import TYPE_CHECKING
 
 from redpair_desktop.cli.output import Output
 from redpair_desktop.i18n import _
+from redpair_desktop.paths import DATABASE_FILE
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from redpair_desktop.services.info import DatabaseInfo
     from redpair_desktop.services.workspace import Workspace
 
 
@@ -19,7 +24,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     demo.set_defaults(handler=run_demo)
 
     info = commands.add_parser("info", parents=[common], help=_("显示数据库概况"))
-    info.set_defaults(handler=run_info)
+    info.set_defaults(handler=run_info, peek=peek_info)
 
     db = commands.add_parser("db", help=_("数据库维护"))
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
@@ -51,10 +56,25 @@ def run_demo(args: argparse.Namespace, workspace: Workspace, out: Output) -> tup
 def run_info(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:
     from redpair_desktop.services.info import database_info
 
-    info = database_info(workspace.db)
+    show_info(database_info(workspace.db), workspace.data_dir, out)
+    return 0, workspace
+
+
+def peek_info(args: argparse.Namespace, data_dir: Path, out: Output) -> int | None:
+    """``info`` straight from an up-to-date SQLite file; None when it needs the full open."""
+    from redpair_desktop.services.info import peek_info
+
+    info = peek_info(data_dir / DATABASE_FILE)
+    if info is None:
+        return None
+    show_info(info, data_dir, out)
+    return 0
+
+
+def show_info(info: DatabaseInfo, data_dir: Path, out: Output) -> None:
     text = "\n".join(
         [
-            _("数据目录：{path}", path=workspace.data_dir),
+            _("数据目录：{path}", path=data_dir),
             _("数据结构版本：{version}", version=info.schema_version),
             _("供电所：{count}", count=info.stations),
             _("党支部：{count}", count=info.branches),
@@ -63,7 +83,6 @@ def run_info(args: argparse.Namespace, workspace: Workspace, out: Output) -> tup
         ]
     )
     out.result(asdict(info), text)
-    return 0, workspace
 
 
 def run_check(args: argparse.Namespace, workspace: Workspace, out: Output) -> tuple[int, Workspace]:

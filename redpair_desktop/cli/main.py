@@ -69,12 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    from redpair_desktop.services.workspace import open_workspace
-
     data_dir = prepare_data_dir(resolve_data_dir(getattr(args, "data_dir", None)))
     configure_logging(data_dir)
     workspace = None
     try:
+        peek = getattr(args, "peek", None)  # a command that can answer without the full open
+        if peek is not None and (code := peek(args, data_dir, out)) is not None:
+            return code
+        from redpair_desktop.services.workspace import open_workspace  # SQLAlchemy loads here
+
         workspace = open_workspace(data_dir)
         code, workspace = args.handler(args, workspace, out)
         return code

@@ -8,10 +8,12 @@ never by name.
 
 from __future__ import annotations
 
-import uuid
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from redpair_desktop.i18n import _, join_messages
+
+if TYPE_CHECKING:
+    import uuid
 
 
 class RedPairError(Exception):

@@ -147,9 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    install_qt_translations(app, language)
     apply_appearance(app)
     application = Application(app, data_dir)
+    # Qt's own words (确定, 取消 …) are first needed after the paint; QLocale costs ~5 ms
+    application.first_paint.painted.connect(lambda: install_qt_translations(app, language))
     application.reporter.install_excepthook()
     if args.quit_after_first_paint:
         application.first_paint.painted.connect(lambda: QTimer.singleShot(0, app.quit))

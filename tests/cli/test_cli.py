@@ -150,7 +150,7 @@ def test_unexpected_errors_are_logged_not_shown(data_dir, monkeypatch, capsys):
     def explode(*args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(database, "run_info", explode)
+    monkeypatch.setattr(database, "show_info", explode)
     code = main.main(["--data-dir", str(data_dir), "info"])
     captured = capsys.readouterr()
     assert code == 1
@@ -169,6 +169,19 @@ def test_the_cli_never_imports_qt(data_dir):
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_info_on_an_up_to_date_file_answers_without_sqlalchemy(demo_data_dir):
+    code = (
+        "import sys; from redpair_desktop.cli.main import main; "
+        f"assert main(['--data-dir', {str(demo_data_dir)!r}, 'info', '--json']) == 0; "
+        "assert not [m for m in sys.modules if m.startswith('sqlalchemy')]"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["pairings"] == 46
 
 
 def test_a_reader_that_leaves_early_gets_no_error_and_no_traceback(demo_data_dir):

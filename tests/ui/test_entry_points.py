@@ -42,3 +42,19 @@ def test_a_damaged_database_makes_the_probe_fail_without_a_traceback(demo_data_d
     result = desktop("--data-dir", str(demo_data_dir), "--quit-when-loaded")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+def test_qt_speaks_chinese_once_the_window_has_painted(demo_data_dir):
+    code = (
+        "import sys; from PySide6.QtCore import QCoreApplication, QLocale; "
+        "from redpair_desktop.ui.app import main; "
+        f"assert main(['--data-dir', {str(demo_data_dir)!r}, '--quit-when-loaded']) == 0; "
+        "print(QCoreApplication.translate('QFileDialog', 'Look in:'), QLocale().name())"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["查找范围：", "zh_CN"]
