@@ -55,7 +55,8 @@ class PatrolsTab(QWidget):
         self.backend, self.report_error, self.today = backend, report_error, today
         self.loaded = False  # the lines have arrived at least once (tests wait for it)
         self.dialog: NewPatrolDialog | None = None
-        self.window_: PatrolWindow | None = None
+        self.window_: PatrolWindow | None = None  # the one opened last
+        self.windows: dict[uuid.UUID, PatrolWindow] = {}
         self.preview: PdfPreviewDialog | None = None
         self.lines_model: PlainTableModel[LineRow] = line_model(self)
         self.patrols_model: PlainTableModel[PatrolRow] = patrol_list_model(self)
@@ -180,8 +181,15 @@ class PatrolsTab(QWidget):
             self._open_window(patrol.id)
 
     def _open_window(self, patrol_id: uuid.UUID) -> None:
-        self.window_ = open_patrol_window(self.backend, self.report_error, patrol_id, self)
-        self.window_.changed.connect(lambda _id: self._load_patrols())
+        """The patrol's window, raised if it is open already (a second copy would go stale)."""
+        window = self.windows.get(patrol_id)
+        if window is not None and window.isVisible():
+            window.activateWindow()
+        else:
+            window = open_patrol_window(self.backend, self.report_error, patrol_id, self)
+            window.changed.connect(lambda _id: self._load_patrols())
+            self.windows[patrol_id] = window
+        self.window_ = window
 
     def preview_printout(self, blank: bool) -> None:
         patrol = self.selected_patrol()

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from redpair_desktop.ui.assets.new_patrol_dialog import NewPatrolDialog
+from redpair_desktop.ui.assets.patrol_window import PatrolWindow
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from tests.ui.assets.test_patrol_window import active, jump
 from tests.ui.conftest import type_chinese
@@ -66,3 +67,18 @@ def test_the_tab_is_part_of_inspections_and_patrols(qtbot, open_app, demo_data_d
     tabs.setCurrentIndex(titles.index("线路巡视"))
     patrols = tabs.currentWidget()
     qtbot.waitUntil(lambda: patrols.loaded and patrols.patrols_model.rowCount() == 1)
+
+
+def test_opening_an_open_patrol_again_raises_its_window_not_a_second_copy(qtbot, tab):
+    active(qtbot, tab)
+    tab.patrols.setFocus()
+    qtbot.keyClick(tab.patrols, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.window_ is not None and tab.window_.loaded)
+    first = tab.window_
+    qtbot.addWidget(first)
+    active(qtbot, tab)
+    tab.patrols.setFocus()
+    qtbot.keyClick(tab.patrols, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), PatrolWindow))
+    shown = [w for w in tab.findChildren(PatrolWindow) if w.isVisible()]
+    assert shown == [first] and first.isActiveWindow()  # a second copy would go stale
