@@ -418,19 +418,31 @@ class RunWindow(QWidget):
     # --- completing, correcting, printing -------------------------------------------------
 
     def complete(self) -> None:
-        """Ctrl+Enter: what is still missing, or the sign-off dialog."""
+        """Ctrl+Enter: what is still missing, or the sign-off dialog — judged on the run read
+        after the answer or comment just given is stored (the worker takes them in order)."""
         view = self.view
         if view is None or view.status is InspectionStatus.COMPLETED:
             return
         self.store_comment()
+        inspection_id = self.inspection_id
+        self.backend.call(
+            lambda ws: ops.run(ws, inspection_id), self._on_ready_to_complete, self._on_failed
+        )
+
+    def _on_ready_to_complete(self, run: ops.Run) -> None:
+        if self.closed or (self.dialog is not None and self.dialog.isVisible()):
+            return  # Ctrl+Enter pressed twice: one dialog
+        self._apply(run)
+        view = run.view
+        if view.status is InspectionStatus.COMPLETED:
+            return
         if not is_ready(view):
             missing = MissingDialog(view, self)
             missing.chosen.connect(self._go_to)
             self.dialog = missing
             missing.open()
             return
-        assert self.run is not None
-        signoff = SignoffDialog(self.backend, self.report_error, self.run, self)
+        signoff = SignoffDialog(self.backend, self.report_error, run, self)
         signoff.signed.connect(self._on_signed)
         signoff.completed.connect(self._on_completed)
         self.dialog = signoff

@@ -90,12 +90,14 @@ def test_a_failed_item_demands_comment_and_photo_then_signs_off(
     press(qtbot, window, Qt.Key.Key_1, times=9)  # every other item 符合
     settled(qtbot, demo_app)
     qtbot.keyClick(window.items, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, MissingDialog))
     missing = window.dialog
     assert isinstance(missing, MissingDialog) and missing.list.count() == 1
     assert "必须填写说明并添加照片" in missing.list.item(0).text()
     window.items.select_key(window.view.items[1].item.key)
     qtbot.keyClick(missing.list, Qt.Key.Key_Return)  # goes to the item
     assert window.items.current_key() == failed_key
+    qtbot.waitUntil(window.isActiveWindow)  # back from the dialog, where its keys work
 
     qtbot.keyClick(window.items, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert window.pane.comment.hasFocus()
@@ -122,6 +124,7 @@ def test_a_failed_item_demands_comment_and_photo_then_signs_off(
     assert not window.pane.photos.item(0).icon().isNull()
 
     qtbot.keyClick(window.items, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.dialog is not missing, timeout=15000)
     signoff = window.dialog
     assert isinstance(signoff, SignoffDialog)
     inspector, inspected = signoff.sections
@@ -156,6 +159,37 @@ def test_a_failed_item_demands_comment_and_photo_then_signs_off(
         (failed_key, f"{view.items[0].item.text}：考核细则未细化到台区经理")
     ]
     assert not window.pane.buttons[0].isEnabled() and window.pane.comment.isReadOnly()
+
+
+def test_ctrl_enter_at_once_after_the_last_answer_goes_to_the_sign_off(qtbot, demo_app):
+    window = open_run(qtbot, demo_app, new_draft(qtbot, demo_app))
+    press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_1, times=9)
+    window.items.select_key(window.view.items[0].item.key)  # a mandatory item left
+    settled(qtbot, demo_app)
+    press(qtbot, window, Qt.Key.Key_1)  # its answer still on its way to the database
+    qtbot.keyClick(window.items, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible(), timeout=15000)
+    assert isinstance(window.dialog, SignoffDialog)  # not "unanswered" for the item just answered
+
+
+def test_ctrl_enter_from_the_comment_just_typed_goes_to_the_sign_off(qtbot, demo_app):
+    window = open_run(qtbot, demo_app, new_draft(qtbot, demo_app))
+    image = QImage(320, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    QGuiApplication.clipboard().setImage(image)
+    press(qtbot, window, Qt.Key.Key_3)  # 不符合
+    qtbot.keyClick(window.items, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pane.photos.count() == 1, timeout=15000)
+    press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_1, times=9)
+    window.items.select_key(window.view.items[0].item.key)
+    settled(qtbot, demo_app)
+    qtbot.keyClick(window.items, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    type_chinese(window.pane.comment, "灭火器过期")
+    qtbot.keyClick(window.pane.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible(), timeout=15000)
+    assert isinstance(window.dialog, SignoffDialog)  # the comment counted, though just typed
 
 
 def test_a_draft_resumes_after_the_database_is_reopened(qtbot, open_app, demo_data_dir, tmp_path):
