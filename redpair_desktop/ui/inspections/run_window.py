@@ -6,8 +6,9 @@ Keys (the list has the focus): the response keys (1 2 3 … as the buttons show)
 item and move to the next one — a failed answer stays, to take its comment and photo;
 Backspace/Delete clear the answer; ↑/↓ PgUp/PgDn move; F8 goes to the next item still needing
 something. Ctrl+M to the comment (stored as typed, after a short pause), Esc back to the list;
-Ctrl+Shift+I imports a photo, Ctrl+V pastes one, Delete in the photos removes one (after
-asking). Ctrl+Enter 完成检查…: what is missing, or the sign-off. Ctrl+P previews the record.
+Ctrl+Shift+I imports a photo, Ctrl+V pastes one (in the comment too, when the clipboard holds
+a picture and no text), Delete in the photos removes one (after asking). Ctrl+Enter 完成检查…:
+what is missing, or the sign-off. Ctrl+P previews the record.
 
 A completed inspection opens read-only (answers, photos, signatures, score) with 更正… (Ctrl+E),
 which makes a new draft version; a draft already signed by someone no longer takes answers."""
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -80,6 +81,13 @@ def totals_text(view: InspectionView) -> str:
     return _("总分 {total} ｜ 已答 {answered}/{items} ｜ 不合格 {failed} ｜ {sections}",
              total=total, answered=answered, items=len(view.items), failed=view.score.failed,
              sections=sections)  # fmt: skip
+
+
+def _pastes_a_picture(event: QKeyEvent) -> bool:
+    """Ctrl+V with a picture and no text on the clipboard."""
+    mime = QGuiApplication.clipboard().mimeData()
+    pasting = event.matches(QKeySequence.StandardKey.Paste)
+    return pasting and mime is not None and mime.hasImage() and not mime.hasText()
 
 
 class RunWindow(QWidget):
@@ -280,6 +288,9 @@ class RunWindow(QWidget):
             if watched is self.pane.comment and event.key() == Qt.Key.Key_Escape:
                 self.store_comment()
                 self.items.setFocus()
+                return True
+            if watched is self.pane.comment and _pastes_a_picture(event):
+                self.paste_photo()  # the box would take text only: the picture is the photo
                 return True
         return super().eventFilter(watched, event)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor
 from PySide6.QtWidgets import QPushButton
 
 from redpair_desktop.ui.inspections.missing_dialog import MissingDialog
@@ -190,6 +190,28 @@ def test_ctrl_enter_from_the_comment_just_typed_goes_to_the_sign_off(qtbot, demo
     qtbot.keyClick(window.pane.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible(), timeout=15000)
     assert isinstance(window.dialog, SignoffDialog)  # the comment counted, though just typed
+
+
+def test_ctrl_v_in_the_comment_pastes_the_picture_on_the_clipboard(qtbot, demo_app):
+    inspection_id = new_draft(qtbot, demo_app)
+    window = open_run(qtbot, demo_app, inspection_id)
+    press(qtbot, window, Qt.Key.Key_3)  # 不符合: a comment and a photo wanted
+    qtbot.waitUntil(lambda: window.pane.needs.isVisible())
+    qtbot.keyClick(window.items, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    type_chinese(window.pane.comment, "消防通道堆放杂物")
+    image = QImage(320, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor("#663399"))
+    QGuiApplication.clipboard().setImage(image)
+    qtbot.keyClick(window.pane.comment, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pane.photos.count() == 1, timeout=15000)
+    assert window.pane.comment.toPlainText() == "消防通道堆放杂物"
+    settled(qtbot, demo_app)
+    assert len(view_of(qtbot, demo_app, inspection_id).items[0].photos) == 1
+    QGuiApplication.clipboard().setText("，限期清理")  # text still pastes as text
+    window.pane.comment.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(window.pane.comment, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.pane.comment.toPlainText() == "消防通道堆放杂物，限期清理"
+    assert window.pane.photos.count() == 1
 
 
 def test_a_draft_resumes_after_the_database_is_reopened(qtbot, open_app, demo_data_dir, tmp_path):
