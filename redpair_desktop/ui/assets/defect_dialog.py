@@ -146,6 +146,10 @@ class DefectDialog(QDialog):
         choice = DefectChoice(self.asset_number, self.chosen_type(), self.note.text(), self.photo)
         self.confirmed.emit(choice)
 
+    def reject(self) -> None:
+        if self.save_button.isEnabled():  # not while storing: its answer has to be seen
+            super().reject()
+
     def done_saving(self, error: BaseException | None) -> None:
         """The window's answer: stored (close), or refused (say why, keep everything)."""
         self.save_button.setEnabled(True)

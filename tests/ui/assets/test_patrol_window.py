@@ -116,6 +116,25 @@ def test_a_file_that_is_not_a_photo_is_refused_and_nothing_stored(
     assert view.defect_count == 2
 
 
+def test_escape_while_the_defect_is_being_stored_keeps_the_form_for_its_answer(
+    qtbot, window, monkeypatch, tmp_path
+):
+    not_a_photo = tmp_path / "鸟窝.jpg"
+    not_a_photo.write_text("这不是照片", encoding="utf-8")
+    monkeypatch.setattr(defect_dialog, "ask_photo", lambda parent, title: not_a_photo)
+    jump(qtbot, window, "15")
+    form = active(qtbot, open_defect_form(qtbot, window))
+    type_chinese(form.note, "横担鸟窝")
+    form.import_photo()
+    qtbot.keyClick(form.note, Qt.Key.Key_Return)  # stored on the worker…
+    qtbot.keyClick(form.note, Qt.Key.Key_Escape)  # …and Esc before the answer is back
+    qtbot.waitUntil(lambda: "不是 JPEG 或 PNG 照片" in form.message.text(), timeout=15000)
+    assert form.isVisible() and form.note.text() == "横担鸟窝"  # the refusal seen, nothing lost
+    assert defects_of(window, "15") == ()
+    qtbot.keyClick(form.note, Qt.Key.Key_Escape)  # once answered, Esc closes it as ever
+    qtbot.waitUntil(lambda: not form.isVisible())
+
+
 def test_photos_imported_and_pasted_show_as_thumbnails(
     qtbot, window, monkeypatch, tmp_path, demo_data_dir
 ):
