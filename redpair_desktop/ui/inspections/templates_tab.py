@@ -32,6 +32,7 @@ from redpair_desktop.ui.inspections import template_ops as ops
 from redpair_desktop.ui.inspections.part_keys import blank_template, fresh_copy
 from redpair_desktop.ui.inspections.template_editor import TemplateEditorDialog
 from redpair_desktop.ui.widgets.action_bar import ActionBar
+from redpair_desktop.ui.widgets.actions import add_actions, add_shortcut
 from redpair_desktop.ui.widgets.row_menu import offer_row_menu, show_at_selection
 
 if TYPE_CHECKING:
@@ -112,27 +113,16 @@ class TemplatesTab(QWidget):
         self._on_selection_changed()
 
     def _build_actions(self) -> dict[str, QAction]:
-        actions = {}
-        for key, text, slot, keys in (
-            ("edit", _("编辑…"), self.edit_selected, QKeySequence("Enter")),
-            ("new", _("新建模板…"), self.new_template, QKeySequence(QKeySequence.StandardKey.New)),
-            ("copy", _("以此为底稿新建…"), self.copy_selected, QKeySequence("Ctrl+Shift+N")),
-        ):
-            action = self.actions_bar.addAction(text)
-            action.setObjectName(f"template_{key}")
-            action.triggered.connect(slot)
-            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({shown})")
-            if key != "edit":  # Enter is the table's own (activated)
-                action.setShortcut(keys)
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.addAction(action)
-            actions[key] = action
+        actions = add_actions(self, self.actions_bar, "template", (
+            ("edit", _("编辑…"), self.edit_selected, []),  # Enter is the table's own (activated)
+            ("new", _("新建模板…"), self.new_template, [QKeySequence.StandardKey.New]),
+            ("copy", _("以此为底稿新建…"), self.copy_selected, ["Ctrl+Shift+N"]),
+        ))  # fmt: skip
+        enter = QKeySequence("Enter").toString(QKeySequence.SequenceFormat.NativeText)
+        actions["edit"].setToolTip(f"{actions['edit'].text()} ({enter})")
         menu_key = QAction(self, objectName="template_menu")
-        menu_key.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
-        menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         menu_key.triggered.connect(lambda: show_at_selection(self.table, self._show_row_menu))
-        self.table.addAction(menu_key)
+        add_shortcut(self.table, menu_key, [Qt.Key.Key_Menu, "Shift+F10"])
         return actions
 
     def _build_layout(self) -> None:
