@@ -50,6 +50,7 @@ class OpDialog(QDialog):
         self.setWindowTitle(title)
         self.backend, self.report_error = backend, report_error
         self.author: QLineEdit | None = None  # who writes it, where the form asks
+        self.running = False  # the operation is on the worker: the form waits for its answer
         self.form = QFormLayout()
         self.message = error_label(f"{name}Message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -71,20 +72,27 @@ class OpDialog(QDialog):
         """Check the fields and ``run`` the operation (subclasses)."""
         raise NotImplementedError
 
+    def reject(self) -> None:
+        if not self.running:  # Esc while storing: the refusal, if any, has to be seen
+            super().reject()
+
     def refuse(self, text: str) -> None:
         self.message.setText(text)
 
     def run(self, operation: Callable[[Workspace], object]) -> None:
+        self.running = True
         self.action_button.setEnabled(False)
         self.message.clear()
         self.backend.call(operation, self._on_done, self._on_failed)
 
     def _on_done(self, result: object) -> None:
+        self.running = False
         self.action_button.setEnabled(True)
         self.saved.emit(result)
         self.accept()
 
     def _on_failed(self, error: BaseException) -> None:
+        self.running = False
         self.action_button.setEnabled(True)
         if isinstance(error, UserError):
             self.message.setText(user_message(error))

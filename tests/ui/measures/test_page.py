@@ -254,6 +254,27 @@ def test_an_imported_photo_is_checked_and_a_measure_closed_as_not_done(
     assert enabled(page) == {"reopen"}
 
 
+def test_escape_while_an_entry_is_stored_keeps_the_form_for_its_answer(
+    qtbot, open_app, demo_data_dir, tmp_path, monkeypatch
+):
+    page = open_page(qtbot, open_app(demo_data_dir))
+    select_overdue_demo_measure(qtbot, page)
+    not_a_photo = tmp_path / "台账.jpg"
+    not_a_photo.write_text("这不是照片", encoding="utf-8")
+    monkeypatch.setattr(entry_dialog, "ask_photo", lambda _parent, _title: not_a_photo)
+    dialog = open_form(qtbot, page, Qt.Key.Key_R)
+    type_chinese(dialog.text, "细则初稿已送审")
+    press(qtbot, dialog.text, Qt.Key.Key_I, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: "台账.jpg" in dialog.photo_label.text())
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)  # stored on the worker…
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)  # …and Esc before the answer is back
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=15000)
+    assert dialog.isVisible() and dialog.text.toPlainText() == "细则初稿已送审"
+    assert log_kinds(page) == ["进展", "督办"]  # nothing written, and the form says why
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support (grabbing the keyboard|raise)")
 def test_the_row_menu_offers_what_the_status_allows(qtbot, open_app, demo_data_dir):
     page = open_page(qtbot, open_app(demo_data_dir))
