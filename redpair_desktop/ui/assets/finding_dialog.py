@@ -61,6 +61,10 @@ class FindingDialog(QDialog):
         category = FindingCategory(self.category.currentData())  # Qt gives back a plain str
         self.confirmed.emit(category, self.text.toPlainText())
 
+    def reject(self) -> None:
+        if self.save_button.isEnabled():  # not while storing: its answer has to be seen
+            super().reject()
+
     def done_saving(self, error: BaseException | None) -> None:
         self.save_button.setEnabled(True)
         if error is None:

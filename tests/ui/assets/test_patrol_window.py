@@ -216,6 +216,27 @@ def test_a_defect_raised_as_a_finding(qtbot, window, backend):
     assert any(f.description.startswith("内冲线86号杆：拉线松弛") for f in found[0])
 
 
+def test_escape_while_a_finding_is_stored_keeps_the_form_for_its_answer(qtbot, window):
+    def raise_finding():
+        jump(qtbot, window, "86")
+        window.dialog = None
+        qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        qtbot.waitUntil(lambda: isinstance(window.dialog, FindingDialog))
+        dialog = active(qtbot, window.dialog)
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        return dialog
+
+    raise_finding()
+    qtbot.waitUntil(lambda: "已列入问题清单" in window.message.text())
+    dialog = raise_finding()  # the same defect again: refused…
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)  # …and Esc before the refusal is back
+    qtbot.waitUntil(lambda: "这条缺陷已列入问题清单" in dialog.message.text(), timeout=15000)
+    assert dialog.isVisible()  # the refusal seen
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
 def test_completing_the_patrol_closes_its_defects(qtbot, window, demo_data_dir, demo_patrol_id):
     qtbot.keyClick(window.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(window.question, QMessageBox))
