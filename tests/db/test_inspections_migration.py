@@ -12,10 +12,11 @@ from sqlalchemy import create_engine
 
 from redpair_desktop.db.migrate import alembic_config
 from redpair_desktop.db.schema import SCHEMA_HEAD
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.paths import DATABASE_FILE
 from redpair_desktop.services.assets.register import add_line, list_assets
 from redpair_desktop.services.inspections.listing import list_inspections
-from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
+from redpair_desktop.services.inspections.runs import start_inspection
 from redpair_desktop.services.workspace import open_workspace
 
 TABLES = {

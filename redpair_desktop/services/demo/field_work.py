@@ -20,6 +20,7 @@ from redpair_desktop.db.measures.models import Finding, Measure
 from redpair_desktop.db.pairings.models import Pairing
 from redpair_desktop.domain.assets.codes import AssetKind, DefectType
 from redpair_desktop.domain.inspections.codes import SignoffRole
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.domain.measures.codes import MeasureAction, Priority
 from redpair_desktop.services.assets.patrols import begin_patrol, store_defect
 from redpair_desktop.services.assets.register import find_asset, register_line, register_transformer
@@ -29,7 +30,6 @@ from redpair_desktop.services.images import PreparedImage, prepare_bytes, store_
 from redpair_desktop.services.inspections.photos import store_item_photo
 from redpair_desktop.services.inspections.records import checklist_of
 from redpair_desktop.services.inspections.runs import (
-    InspectionStart,
     begin_inspection,
     finish_inspection,
     store_answer,

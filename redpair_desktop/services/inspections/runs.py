@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -28,6 +27,7 @@ from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.inspections.checklist import Checklist
 from redpair_desktop.domain.inspections.codes import InspectionStatus, SignoffRole
 from redpair_desktop.domain.inspections.completion import answers_sha256, problems
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.domain.inspections.scoring import score
 from redpair_desktop.domain.inspections.template import from_json
 from redpair_desktop.domain.measures.codes import FindingSource
@@ -52,18 +52,6 @@ _OWN_COLUMNS = {
 _Row = TypeVar("_Row", Inspection, InspectionPart, InspectionAnswer, InspectionPhoto)
 _Child = TypeVar("_Child", InspectionPart, InspectionAnswer, InspectionPhoto)
 MAX_COMMENT = 1000
-
-
-@dataclass(frozen=True)
-class InspectionStart:
-    station_branch_id: uuid.UUID
-    held_on: date
-    template_keys: tuple[str, ...] = ()  # empty with ``from_last``: the last inspection's
-    inspectors: tuple[str, ...] = ()
-    title: str = ""  # empty: the checklist's names
-    pairing_id: uuid.UUID | None = None  # None: the station's newest pairing, if any
-    backfilled: bool = False  # 补录 from a paper checklist
-    from_last: bool = False
 
 
 @dataclass(frozen=True)

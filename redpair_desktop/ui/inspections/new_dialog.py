@@ -10,7 +10,6 @@ import re
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -29,14 +28,12 @@ from PySide6.QtWidgets import (
 
 from redpair_desktop.domain.enums import BranchKind
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.inspections import ops
 from redpair_desktop.ui.widgets.org_picker import OrgPicker, branch_entries
-
-if TYPE_CHECKING:
-    from redpair_desktop.services.inspections.runs import InspectionStart
 
 NAME_SEPARATORS = re.compile(r"[、，,；;]+")
 
@@ -136,8 +133,6 @@ class NewInspectionDialog(QDialog):
 
     def start(self) -> InspectionStart | None:
         """What the form says, or None with the reason shown."""
-        from redpair_desktop.services.inspections.runs import InspectionStart
-
         station = self.station.current_value()
         if not isinstance(station, uuid.UUID):
             self.error.setText(_("请选择受检的供电所党支部。"))

@@ -15,9 +15,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
     from redpair_desktop.domain.inspections.codes import SignoffRole
+    from redpair_desktop.domain.inspections.draft import InspectionStart
     from redpair_desktop.domain.signatures import Signature
     from redpair_desktop.services.inspections.listing import InspectionRow
-    from redpair_desktop.services.inspections.runs import Completed, InspectionStart
+    from redpair_desktop.services.inspections.runs import Completed
     from redpair_desktop.services.inspections.templates import TemplateRow
     from redpair_desktop.services.inspections.view import InspectionView
     from redpair_desktop.services.org.tree import OrgTree

@@ -11,12 +11,12 @@ import pytest
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.inspections.builtin import OFFICE
 from redpair_desktop.domain.inspections.codes import InspectionStatus, SignoffRole
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.domain.measures.codes import FindingCategory
 from redpair_desktop.services.demo.scribbles import demo_signature
 from redpair_desktop.services.inspections.listing import list_inspections
 from redpair_desktop.services.inspections.photos import add_item_photo
 from redpair_desktop.services.inspections.runs import (
-    InspectionStart,
     answer_item,
     complete_inspection,
     correct_inspection,

@@ -10,8 +10,9 @@ import pytest
 
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.inspections.builtin import BUILT_IN, OFFICE
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.domain.inspections.template import Item, Section
-from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
+from redpair_desktop.services.inspections.runs import start_inspection
 from redpair_desktop.services.inspections.templates import (
     list_templates,
     save_template,

@@ -8,13 +8,14 @@ from datetime import date
 import pytest
 
 from redpair_desktop.domain.errors import UserError
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.domain.measures.codes import (
     FindingCategory,
     MeasureEntryKind,
     MeasureStatus,
     Priority,
 )
-from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
+from redpair_desktop.services.inspections.runs import start_inspection
 from redpair_desktop.services.measures.board import list_measures, measure_log
 from redpair_desktop.services.measures.findings import add_finding
 from redpair_desktop.services.measures.measures import (

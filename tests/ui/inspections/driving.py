@@ -43,7 +43,8 @@ def station_id(qtbot, application):
 
 def new_draft(qtbot, application, templates=("daily",), **fields):
     """A draft inspection of 大坪 made through the service; its id."""
-    from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
+    from redpair_desktop.domain.inspections.draft import InspectionStart
+    from redpair_desktop.services.inspections.runs import start_inspection
 
     branch_id = station_id(qtbot, application)
     start = InspectionStart(branch_id, date(2024, 9, 1), templates, ("王检查",), **fields)

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from redpair_desktop.domain.inspections.builtin import OFFICE
+from redpair_desktop.domain.inspections.draft import InspectionStart
 from redpair_desktop.services.inspections.listing import list_inspections
-from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
+from redpair_desktop.services.inspections.runs import start_inspection
 from redpair_desktop.services.inspections.templates import list_templates, template
 from redpair_desktop.services.inspections.view import inspection
 from redpair_desktop.services.workspace import open_workspace

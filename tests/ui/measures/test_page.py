@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
-from redpair_desktop.services.inspections.runs import InspectionStart, start_inspection
+from redpair_desktop.domain.inspections.draft import InspectionStart
+from redpair_desktop.services.inspections.runs import start_inspection
 from redpair_desktop.services.measures.board import list_measures
 from redpair_desktop.services.workspace import open_workspace
 from redpair_desktop.ui.measures import entry_dialog
