@@ -28,7 +28,7 @@ from redpair_desktop.domain.labels import label
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.assets.ops import DefectChoice, Photo
-from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image
+from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image, pastes_a_picture
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 IMPORT_KEYS = "Ctrl+Shift+I"
@@ -104,7 +104,7 @@ class DefectDialog(QDialog):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.types and self._choose_by_key(event.text()):
                 return True
-            if watched is self.note and event.matches(QKeySequence.StandardKey.Paste):
+            if watched is self.note and pastes_a_picture(event):
                 image = clipboard_image()
                 if image is not None:
                     self._set_photo(image, _("粘贴的图片"))

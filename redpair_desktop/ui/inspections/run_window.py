@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,7 +49,7 @@ from redpair_desktop.ui.widgets.action_bar import ActionBar
 from redpair_desktop.ui.widgets.actions import add_actions, add_shortcut
 from redpair_desktop.ui.widgets.confirm import confirm
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
-from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image
+from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image, pastes_a_picture
 
 if TYPE_CHECKING:
     from redpair_desktop.domain.inspections.template import Response
@@ -81,13 +81,6 @@ def totals_text(view: InspectionView) -> str:
     return _("总分 {total} ｜ 已答 {answered}/{items} ｜ 不合格 {failed} ｜ {sections}",
              total=total, answered=answered, items=len(view.items), failed=view.score.failed,
              sections=sections)  # fmt: skip
-
-
-def _pastes_a_picture(event: QKeyEvent) -> bool:
-    """Ctrl+V with a picture and no text on the clipboard."""
-    mime = QGuiApplication.clipboard().mimeData()
-    pasting = event.matches(QKeySequence.StandardKey.Paste)
-    return pasting and mime is not None and mime.hasImage() and not mime.hasText()
 
 
 class RunWindow(QWidget):
@@ -289,7 +282,7 @@ class RunWindow(QWidget):
                 self.store_comment()
                 self.items.setFocus()
                 return True
-            if watched is self.pane.comment and _pastes_a_picture(event):
+            if watched is self.pane.comment and pastes_a_picture(event):
                 self.paste_photo()  # the box would take text only: the picture is the photo
                 return True
         return super().eventFilter(watched, event)

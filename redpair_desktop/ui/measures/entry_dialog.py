@@ -9,14 +9,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.measures import ops
 from redpair_desktop.ui.measures.op_dialog import OpDialog, note_box
-from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image
+from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image, pastes_a_picture
 
 if TYPE_CHECKING:
     from redpair_desktop.services.workspace import Workspace
@@ -84,8 +84,7 @@ class EntryDialog(OpDialog):
         return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        pasting = isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste)
-        if event.type() == QEvent.Type.KeyPress and pasting and clipboard_image() is not None:
+        if pastes_a_picture(event):
             self.paste_photo()
             return True
         return super().eventFilter(watched, event)

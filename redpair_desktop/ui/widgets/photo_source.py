@@ -1,5 +1,6 @@
 """Where a photo comes from in the window: a JPEG or PNG picked from disk, or an image pasted
-from the clipboard (Ctrl+V: a screenshot, or a photo copied in a viewer).
+from the clipboard (Ctrl+V: a screenshot, or a photo copied in a viewer; in a text box only
+when the clipboard holds no text).
 
 A pasted image is grabbed on the GUI thread (the clipboard lives there) and written as a PNG on
 the worker by ``pasted_file``; either way the service receives a path and checks it like any
@@ -12,7 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from redpair_desktop.domain.errors import UserError
@@ -35,6 +37,16 @@ def clipboard_image() -> QImage | None:
     """The image on the clipboard, or None when it holds none (GUI thread)."""
     image = QGuiApplication.clipboard().image()
     return None if image.isNull() else image
+
+
+def pastes_a_picture(event: QEvent) -> bool:
+    """Ctrl+V in a text box that should add the clipboard's picture as the photo: only when
+    the clipboard holds no text (a cell copied from Excel holds both, and pastes as text)."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    mime = QGuiApplication.clipboard().mimeData()
+    pasting = event.matches(QKeySequence.StandardKey.Paste)
+    return pasting and mime is not None and mime.hasImage() and not mime.hasText()
 
 
 @contextmanager
