@@ -34,6 +34,7 @@ TEXT_LINES = 4  # the height of a note box, in lines
 
 class OpDialog(QDialog):
     saved = Signal(object)  # what the operation returned
+    submit: Callable[[], None]  # each form's method: check the fields, then ``run``
 
     def __init__(
         self,
@@ -67,10 +68,6 @@ class OpDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        """Check the fields and ``run`` the operation (subclasses)."""
-        raise NotImplementedError
 
     def reject(self) -> None:
         if not self.running:  # Esc while storing: the refusal, if any, has to be seen

@@ -3,6 +3,8 @@ manager) asks before the edits are thrown away, and closes at once when there ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog
 
@@ -11,12 +13,9 @@ from redpair_desktop.ui.widgets.confirm import confirm
 
 
 class EditingDialog(QDialog):
-    def has_changes(self) -> bool:
-        raise NotImplementedError
-
-    def discard_question(self) -> tuple[str, str, str]:
-        """The confirmation's object name, title and text."""
-        raise NotImplementedError
+    # what each dialog supplies, as methods:
+    has_changes: Callable[[], bool]
+    discard_question: Callable[[], tuple[str, str, str]]  # the question's object name, title, text
 
     def reject(self) -> None:
         if not self.has_changes():

@@ -41,6 +41,11 @@ class NestedForm(QWidget):
     changed = Signal()
     group_type: type[QWidget]  # the widget of a group
     entry_type: type[QWidget]  # the widget of an entry
+    # what each form supplies, as methods:
+    add_group: Callable[[int], None]  # a new group at the index, the cursor in it
+    add_entry: Callable[[Any, int], None]  # a new entry of the group at the index
+    ask_remove: Callable[[QWidget], None]  # ask, then ``remove``
+    reshaped: Callable[[], None]  # after an add, a removal or a move
     first_group_by_default = True  # Ctrl+Enter with no group focused adds to the first, else last
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -58,21 +63,6 @@ class NestedForm(QWidget):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self, slot)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    # --- what each form says ----------------------------------------------------------
-
-    def add_group(self, index: int) -> None:
-        raise NotImplementedError
-
-    def add_entry(self, group: Any, index: int) -> None:
-        raise NotImplementedError
-
-    def ask_remove(self, part: QWidget) -> None:
-        raise NotImplementedError
-
-    def reshaped(self) -> None:
-        """After an add, a removal or a move."""
-        raise NotImplementedError
 
     # --- moving and removing ------------------------------------------------------------
 
