@@ -13,16 +13,12 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSysInfo, Qt, Signal
-from PySide6.QtGui import QInputDevice, QPixmap
+from PySide6.QtCore import QSysInfo, Signal
+from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,17 +31,15 @@ from redpair_desktop.domain.agreements.evidence import (
 )
 from redpair_desktop.domain.enums import AgreementStatus
 from redpair_desktop.domain.errors import UserError
-from redpair_desktop.domain.signatures import DeviceKind, honesty_notice
+from redpair_desktop.domain.signatures import DeviceKind
 from redpair_desktop.i18n import _
 from redpair_desktop.ui.agreements import ops
-from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
-from redpair_desktop.ui.widgets.signature_pad import SignaturePad
+from redpair_desktop.ui.widgets.signing_box import SigningBox, notice_label, stored_pixmap
 
 if TYPE_CHECKING:
     from redpair_desktop.services.agreements.screen_signing import Signer, SigningSheet
 
-SHOWN_SIGNATURE_HEIGHT = 56  # px: the stored image, once signed
 INPUT_TYPES = {
     DeviceKind.MOUSE: QInputDevice.DeviceType.Mouse,
     DeviceKind.PEN: QInputDevice.DeviceType.Stylus,
@@ -61,98 +55,43 @@ def device_name(kind: DeviceKind) -> str:
     return f"{names[0]} · {host}" if names else host
 
 
-class PartySection(QGroupBox):
-    """One party: who signs, the pad with 清除/撤销/确认签字, and once signed what was stored."""
+class PartySection(SigningBox):
+    """One party: who signs, the pad, and once signed what was stored."""
 
     confirmed = Signal(object)  # the Signature drawn
 
     def __init__(self, signer: Signer, parent: QWidget | None = None) -> None:
         title = _("{party}：{seal_name}", party=_(signer.party), seal_name=signer.seal_name)
-        super().__init__(title, parent)
+        super().__init__(title, "signing", parent)
         self.signer = signer
-        self.is_signed = False
         self.setObjectName(f"signingSection_{'ab'[signer.party == '乙方']}")
         who = _("请{party}书记 {name}（{role}）签字", party=_(signer.party),
                 name=signer.secretary, role=_(SECRETARY_ROLE))  # fmt: skip
         self.who = QLabel(who, wordWrap=True)
-        self.pad = SignaturePad()
-        self.pad.changed.connect(lambda: self._say(""))
-        self.clear_button = QPushButton(_("清除"))
-        self.clear_button.clicked.connect(self.pad.clear)
-        self.undo_button = QPushButton(_("撤销"))
-        self.undo_button.clicked.connect(self.pad.undo_stroke)
-        self.confirm_button = QPushButton(_("确认签字"))
-        self.confirm_button.setObjectName("signingConfirm")
+        self.header.addWidget(self.who)
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
-        self.message = error_label("signingMessage")
-        self.stored_image = QLabel(objectName="signingStoredImage")
-        self.stored = QLabel(objectName="signingStored", wordWrap=True)
-        self.stored.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.undo_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        result = QHBoxLayout()
-        result.addWidget(self.stored_image)
-        result.addWidget(self.stored, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.who)
-        layout.addWidget(self.pad, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addLayout(result)
-        self.message.hide()
-        self.stored_image.hide()
-        self.stored.hide()
         self.set_active(False)
 
-    def set_active(self, active: bool) -> None:
-        """Only the party whose turn it is can sign; the other's pad waits, greyed."""
-        for widget in (self.pad, self.clear_button, self.undo_button, self.confirm_button):
-            widget.setEnabled(active)
-        if active:
-            self.pad.setFocus()
-
     def show_signed(self, signature: EvidenceSignature) -> None:
-        """What was stored takes the pad's place."""
-        self.is_signed = True
-        for widget in (self.pad, self.clear_button, self.undo_button, self.confirm_button):
-            widget.hide()
-        self._say("")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.stored_image.show()
-        self.stored.show()
         self.who.setText(_("{party}书记 {name} 已签字", party=_(signature.party),
                            name=signature.signer))  # fmt: skip
-        image = QPixmap()
-        image.loadFromData(signature.image_png, "PNG")
-        self.stored_image.setPixmap(
-            image.scaledToHeight(
-                min(SHOWN_SIGNATURE_HEIGHT, image.height()),
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
         when = signature.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         device = _(DEVICE_LABELS[signature.device])
-        self.stored.setText(
+        self.show_stored(
+            stored_pixmap(signature.image_png),
             _("签字时间：{when}\n签字设备：{device}（{name}）\n签名 SHA-256：{digest}",
               when=when, device=device, name=signature.device_name,
-              digest=signature.signature_sha256)
+              digest=signature.signature_sha256),
         )  # fmt: skip
 
     def show_refusal(self, text: str) -> None:
-        self._say(text)
+        self.say(text)
         self.set_active(True)
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     def _on_confirm_clicked(self) -> None:
         signature = self.pad.signature()
         if not signature.has_enough_ink:
-            self._say(
+            self.say(
                 _("签名板上的笔迹太少，没有保存。请{name}完整签写姓名后再确认。",
                   name=self.signer.secretary)
             )  # fmt: skip
@@ -182,11 +121,7 @@ class SigningDialog(QDialog):
         self.backend, self.report_error = backend, report_error
         self.record_id: uuid.UUID | None = None
         self.sections: list[PartySection] = []
-        self.notice = QLabel(honesty_notice(), objectName="signingNotice", wordWrap=True)
-        self.notice.setStyleSheet(
-            "font-weight: bold; padding: 8px; border: 1px solid #c9a227; background: #fff8dc;"
-            " color: #5a4500;"
-        )
+        self.notice = notice_label("signingNotice")
         self.status = QLabel(_("正在准备协议书…"), objectName="signingStatus", wordWrap=True)
         self.parties = QVBoxLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

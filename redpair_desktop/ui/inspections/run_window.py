@@ -42,7 +42,6 @@ from redpair_desktop.ui.inspections.item_pane import ItemPane, response_keys
 from redpair_desktop.ui.inspections.missing_dialog import MissingDialog, is_ready
 from redpair_desktop.ui.inspections.signoff_dialog import (
     SignoffDialog,
-    signature_pixmap,
     signed_text,
 )
 from redpair_desktop.ui.widgets.action_bar import ActionBar
@@ -50,6 +49,7 @@ from redpair_desktop.ui.widgets.actions import add_actions, add_shortcut
 from redpair_desktop.ui.widgets.confirm import confirm
 from redpair_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from redpair_desktop.ui.widgets.photo_source import ask_photo, clipboard_image, pastes_a_picture
+from redpair_desktop.ui.widgets.signing_box import stored_pixmap
 
 if TYPE_CHECKING:
     from redpair_desktop.domain.inspections.template import Response
@@ -250,7 +250,7 @@ class RunWindow(QWidget):
                 item.widget().deleteLater()
         for row in view.signoffs:
             image = QLabel()
-            image.setPixmap(signature_pixmap(row))
+            image.setPixmap(stored_pixmap(row.image_png))
             self.signatures_row.addWidget(image)
             self.signatures_row.addWidget(QLabel(signed_text(row), wordWrap=True), 1)
         self.signatures.setVisible(bool(view.signoffs))

@@ -10,17 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,18 +25,14 @@ from PySide6.QtWidgets import (
 from redpair_desktop.domain.errors import UserError
 from redpair_desktop.domain.inspections.codes import SignoffRole
 from redpair_desktop.domain.labels import label
-from redpair_desktop.domain.signatures import honesty_notice
 from redpair_desktop.i18n import _
-from redpair_desktop.ui.appearance import error_label
 from redpair_desktop.ui.backend import Backend
 from redpair_desktop.ui.inspections import ops
-from redpair_desktop.ui.widgets.signature_pad import SignaturePad
+from redpair_desktop.ui.widgets.signing_box import SigningBox, notice_label, stored_pixmap
 
 if TYPE_CHECKING:
     from redpair_desktop.domain.signatures import Signature
     from redpair_desktop.services.inspections.signoffs import SignoffRow
-
-SHOWN_SIGNATURE_HEIGHT = 56  # px
 
 
 def signed_text(row: SignoffRow) -> str:
@@ -48,85 +41,35 @@ def signed_text(row: SignoffRow) -> str:
              when=when)  # fmt: skip
 
 
-def signature_pixmap(row: SignoffRow) -> QPixmap:
-    image = QPixmap()
-    image.loadFromData(row.image_png, "PNG")
-    return image.scaledToHeight(
-        min(SHOWN_SIGNATURE_HEIGHT, max(image.height(), 1)),
-        Qt.TransformationMode.SmoothTransformation,
-    )
-
-
-class SignerSection(QGroupBox):
-    """One signer: the name, the pad with 清除/撤销/确认签字; once stored, what was stored."""
+class SignerSection(SigningBox):
+    """One signer: the name, the pad; once stored, what was stored."""
 
     confirmed = Signal(str, object)  # the name typed, the Signature drawn
 
     def __init__(self, role: SignoffRole, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(label(role), parent)
+        super().__init__(label(role), "signoff", parent)
         self.role = role
-        self.is_signed = False
         self.setObjectName(f"signoff_{role.value}")
         self.name = QLineEdit(name, objectName="signoffName")
         self.name.setPlaceholderText(_("签字人姓名"))
-        self.pad = SignaturePad()
-        self.pad.changed.connect(lambda: self.say(""))
-        self.clear_button = QPushButton(_("清除"))
-        self.clear_button.clicked.connect(self.pad.clear)
-        self.undo_button = QPushButton(_("撤销"))
-        self.undo_button.clicked.connect(self.pad.undo_stroke)
-        self.confirm_button = QPushButton(_("确认签字"), objectName="signoffConfirm")
-        for button in (self.clear_button, self.undo_button, self.confirm_button):
-            button.setAutoDefault(False)  # Enter in the name field signs nothing
         self.name.returnPressed.connect(self.pad.setFocus)
-        self.confirm_button.clicked.connect(self._on_confirm_clicked)
-        self.message = error_label("signoffMessage")
-        self.stored_image = QLabel(objectName="signoffStoredImage")
-        self.stored = QLabel(objectName="signoffStored", wordWrap=True)
         name_row = QHBoxLayout()
         name_row.addWidget(QLabel(_("姓名")))
         name_row.addWidget(self.name, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.undo_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        result = QHBoxLayout()
-        result.addWidget(self.stored_image)
-        result.addWidget(self.stored, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(name_row)
-        layout.addWidget(self.pad, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addLayout(result)
-        self.message.hide()
-        self.stored_image.hide()
-        self.stored.hide()
+        self.header.addLayout(name_row)
+        self.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.set_active(False)
 
+    def pad_widgets(self) -> tuple[QWidget, ...]:
+        return (self.name, *super().pad_widgets())
+
     def set_active(self, active: bool) -> None:
-        widgets = (self.name, self.pad, self.clear_button, self.undo_button, self.confirm_button)
-        for widget in widgets:
-            widget.setEnabled(active)
-        if active:
-            (self.pad if self.name.text().strip() else self.name).setFocus()
+        super().set_active(active)
+        if active and not self.name.text().strip():
+            self.name.setFocus()
 
     def show_signed(self, row: SignoffRow) -> None:
-        self.is_signed = True
-        for widget in (self.name, self.pad, self.clear_button, self.undo_button,
-                       self.confirm_button):  # fmt: skip
-            widget.hide()
-        self.say("")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.stored_image.setPixmap(signature_pixmap(row))
-        self.stored.setText(signed_text(row))
-        self.stored_image.show()
-        self.stored.show()
-
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.show_stored(stored_pixmap(row.image_png), signed_text(row))
 
     def _on_confirm_clicked(self) -> None:
         name, signature = self.name.text().strip(), self.pad.signature()
@@ -160,11 +103,7 @@ class SignoffDialog(QDialog):
         view = run.view
         self.setWindowTitle(_("签字确认 — {title}", title=view.title))
         self.backend, self.report_error, self.inspection_id = backend, report_error, view.id
-        notice = QLabel(honesty_notice(), objectName="signoffNotice", wordWrap=True)
-        notice.setStyleSheet(
-            "font-weight: bold; padding: 8px; border: 1px solid #c9a227; background: #fff8dc;"
-            " color: #5a4500;"
-        )
+        notice = notice_label("signoffNotice")
         self.status = QLabel(objectName="signoffStatus", wordWrap=True)
         names = {SignoffRole.INSPECTOR: view.inspectors[0] if view.inspectors else ""}
         self.sections = [SignerSection(role, names.get(role, "")) for role in SignoffRole]
